@@ -31,6 +31,9 @@ namespace NfIcbmsg
         /// <summary>No buffer space: the tx lock was not obtained in time.</summary>
         public const int ENOBUFS = 105;
 
+        /// <summary>Message too long for the peer's read buffer.</summary>
+        public const int EMSGSIZE = 122;
+
         /// <summary>Operation already in progress.</summary>
         public const int EALREADY = 120;
     }

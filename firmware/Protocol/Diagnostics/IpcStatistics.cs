@@ -1,0 +1,171 @@
+using System.Threading;
+
+namespace NfIcbmsg
+{
+    /// <summary>
+    /// Per-instance counters: traffic each way, rejected inputs by reason, block use and waits.
+    /// Counters only grow (except the in-use gauges); they are updated with int Interlocked or under
+    /// a lock, the only atomics nanoFramework has, and read without tearing on 32-bit cores.
+    /// </summary>
+    public sealed class IpcStatistics
+    {
+        /// <summary>Number of <see cref="RejectReason"/> values.</summary>
+        public const int ReasonCount = 16;
+
+        private readonly object _sync = new object();
+        private readonly int[] _rejected = new int[ReasonCount];
+        private int _messagesSent;
+        private int _messagesReceived;
+        private long _bytesSent;
+        private long _bytesReceived;
+        private int _controlSent;
+        private int _controlReceived;
+        private int _doorbellsRung;
+        private int _doorbellsReceived;
+        private int _txBlocksInUse;
+        private int _rxBlocksHeld;
+        private int _allocationWaits;
+        private int _allocationTimeouts;
+        private int _sendsDroppedUnbound;
+
+        /// <summary>Payload messages sent.</summary>
+        public int MessagesSent { get { return _messagesSent; } }
+
+        /// <summary>Payload messages delivered to endpoints.</summary>
+        public int MessagesReceived { get { return _messagesReceived; } }
+
+        /// <summary>Payload bytes sent.</summary>
+        public long BytesSent { get { lock (_sync) { return _bytesSent; } } }
+
+        /// <summary>Payload bytes delivered.</summary>
+        public long BytesReceived { get { lock (_sync) { return _bytesReceived; } } }
+
+        /// <summary>ICMsg packets written (control messages, magic, payloads of plain ICMsg).</summary>
+        public int ControlMessagesSent { get { return _controlSent; } }
+
+        /// <summary>ICMsg packets read.</summary>
+        public int ControlMessagesReceived { get { return _controlReceived; } }
+
+        /// <summary>Doorbells this side rang.</summary>
+        public int DoorbellsRung { get { return _doorbellsRung; } }
+
+        /// <summary>Doorbells this side received (after coalescing on the way).</summary>
+        public int DoorbellsReceived { get { return _doorbellsReceived; } }
+
+        /// <summary>Tx blocks allocated now (sent and not yet released, or leased).</summary>
+        public int TxBlocksInUse { get { return _txBlocksInUse; } }
+
+        /// <summary>Rx blocks held by this side now (delivered or held, release not yet sent).</summary>
+        public int RxBlocksHeld { get { return _rxBlocksHeld; } }
+
+        /// <summary>Allocations that had to wait for a release.</summary>
+        public int AllocationWaits { get { return _allocationWaits; } }
+
+        /// <summary>Allocations that gave up when their timeout ran out.</summary>
+        public int AllocationTimeouts { get { return _allocationTimeouts; } }
+
+        /// <summary>Plain-ICMsg sends dropped because the peer had closed its session (Zephyr drops these silently).</summary>
+        public int SendsDroppedUnbound { get { return _sendsDroppedUnbound; } }
+
+        /// <summary>All rejected inputs.</summary>
+        public int Rejected
+        {
+            get
+            {
+                int total = 0;
+                for (int i = 0; i < ReasonCount; i++)
+                {
+                    total += _rejected[i];
+                }
+
+                return total;
+            }
+        }
+
+        /// <summary>Rejected inputs of one reason.</summary>
+        public int RejectedFor(RejectReason reason)
+        {
+            int index = (int)reason;
+            return index >= 0 && index < ReasonCount ? _rejected[index] : 0;
+        }
+
+        internal void CountRejected(RejectReason reason)
+        {
+            // A lock rather than Interlocked on an array element: plain fields only, to stay on the
+            // safest path of the nanoFramework interpreter.
+            lock (_sync)
+            {
+                _rejected[(int)reason]++;
+            }
+        }
+
+        internal void CountSent(int bytes)
+        {
+            Interlocked.Increment(ref _messagesSent);
+            lock (_sync)
+            {
+                _bytesSent += bytes;
+            }
+        }
+
+        internal void CountReceived(int bytes)
+        {
+            Interlocked.Increment(ref _messagesReceived);
+            lock (_sync)
+            {
+                _bytesReceived += bytes;
+            }
+        }
+
+        internal void CountControlSent()
+        {
+            Interlocked.Increment(ref _controlSent);
+        }
+
+        internal void CountControlReceived()
+        {
+            Interlocked.Increment(ref _controlReceived);
+        }
+
+        internal void CountDoorbellRung()
+        {
+            Interlocked.Increment(ref _doorbellsRung);
+        }
+
+        internal void CountDoorbellReceived()
+        {
+            Interlocked.Increment(ref _doorbellsReceived);
+        }
+
+        internal void CountAllocationWait()
+        {
+            Interlocked.Increment(ref _allocationWaits);
+        }
+
+        internal void CountAllocationTimeout()
+        {
+            Interlocked.Increment(ref _allocationTimeouts);
+        }
+
+        internal void CountSendDroppedUnbound()
+        {
+            Interlocked.Increment(ref _sendsDroppedUnbound);
+        }
+
+        internal void AddTxBlocks(int delta)
+        {
+            lock (_sync)
+            {
+                _txBlocksInUse += delta;
+            }
+        }
+
+        internal void AddRxBlocksHeld(int delta)
+        {
+            lock (_sync)
+            {
+                _rxBlocksHeld += delta;
+            }
+        }
+    }
+}

@@ -1,0 +1,436 @@
+using System;
+using NfIcbmsg.Hal;
+using NfIcbmsg.Pbuf;
+
+namespace NfIcbmsg.Icmsg
+{
+    /// <summary>
+    /// One ICMsg link (spec §5): a tx ring this side writes, an rx ring it reads, and the doorbell.
+    /// Bonds with the legacy magic (mode disable, which ICBMsg always uses) or with session handshake
+    /// words (enable, detect). <see cref="Process"/> runs only on the instance's receive thread;
+    /// <see cref="Send"/> may run on any thread.
+    /// </summary>
+    public sealed class IcmsgLink
+    {
+        private readonly PacketBuffer _tx;
+        private readonly PacketBuffer _rx;
+        private readonly IMailboxTx _doorbell;
+        private readonly UnboundMode _mode;
+        private readonly int _peerRxBufferSize;
+        private readonly IIcmsgListener _listener;
+        private readonly IpcStatistics _statistics;
+        private readonly byte[] _rxBuffer;
+        private readonly byte[] _magic = BondingMagic.ToArray();
+        private readonly object _sync = new object();
+        private readonly object _txLock = new object();
+        private IcmsgState _state;
+        private int _localSid;
+        private int _remoteSid;
+
+        /// <summary>Creates a closed link.</summary>
+        public IcmsgLink(PacketBuffer tx, PacketBuffer rx, IMailboxTx doorbell, UnboundMode mode, int rxBufferSize, int peerRxBufferSize, IIcmsgListener listener, IpcStatistics statistics)
+        {
+            if (tx == null || rx == null || doorbell == null || listener == null || statistics == null)
+            {
+                throw new ArgumentNullException();
+            }
+
+            if (rxBufferSize < BondingMagic.Length || peerRxBufferSize < BondingMagic.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rxBufferSize));
+            }
+
+            if (mode != UnboundMode.Disable && (!tx.Layout.HasHandshake || !rx.Layout.HasHandshake))
+            {
+                throw new ArgumentException("session modes need rings laid out with the handshake word");
+            }
+
+            _tx = tx;
+            _rx = rx;
+            _doorbell = doorbell;
+            _mode = mode;
+            _peerRxBufferSize = peerRxBufferSize;
+            _listener = listener;
+            _statistics = statistics;
+            _rxBuffer = new byte[rxBufferSize];
+        }
+
+        /// <summary>The link state.</summary>
+        public IcmsgState State
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _state;
+                }
+            }
+        }
+
+        /// <summary>True once bonded (and, in session modes, while the peer keeps its session).</summary>
+        public bool IsConnected
+        {
+            get
+            {
+                IcmsgState state = State;
+                return state == IcmsgState.ConnectedSidDisabled || state == IcmsgState.ConnectedSidEnabled;
+            }
+        }
+
+        /// <summary>This side's session id (session modes; 0 otherwise).</summary>
+        public int LocalSessionId
+        {
+            get { return _localSid; }
+        }
+
+        /// <summary>
+        /// Opens the link (icmsg_open): in disable mode resets the tx ring and writes the magic; in
+        /// session modes writes a new session id into the handshake word. Rings the peer once.
+        /// The caller listens on the rx line before calling this. Returns 0 or -EALREADY.
+        /// </summary>
+        public int Open()
+        {
+            lock (_sync)
+            {
+                if (_mode == UnboundMode.Disable)
+                {
+                    if (_state != IcmsgState.Off)
+                    {
+                        return -Errno.EALREADY;
+                    }
+
+                    _state = IcmsgState.InitializingSidDisabled;
+                    _rx.RxInit();
+                    WriteMagic();
+                }
+                else
+                {
+                    _state = _mode == UnboundMode.Enable ? IcmsgState.InitializingSidEnabled : IcmsgState.InitializingSidDetect;
+                    _rx.RxInit();
+                    uint peerWord = _tx.ReadHandshake();
+                    int ack = (int)(peerWord >> 16);
+                    int previous = _localSid;
+                    int sid = (int)(peerWord & 0xFFFF);
+                    do
+                    {
+                        sid = (sid + 1) & 0xFFFF;
+                    }
+                    while (sid == 0 || sid == ack || sid == previous);
+
+                    _localSid = sid;
+                    _remoteSid = 0;
+                    _rx.WriteHandshake((uint)sid);
+                }
+            }
+
+            Ring();
+            return 0;
+        }
+
+        /// <summary>
+        /// Closes the link (icmsg_close): in session modes clears this side's handshake word so the
+        /// peer sees unbound; rings the peer.
+        /// </summary>
+        public void Close()
+        {
+            lock (_sync)
+            {
+                if (_state == IcmsgState.Off)
+                {
+                    return;
+                }
+
+                if (_mode != UnboundMode.Disable)
+                {
+                    _rx.WriteHandshake(0);
+                }
+
+                _state = IcmsgState.Off;
+            }
+
+            Ring();
+        }
+
+        /// <summary>
+        /// Sends one packet (icmsg_send). Returns the length, -EBUSY before bonding, -ENODATA for
+        /// zero length, -EMSGSIZE above the peer's read buffer (a Zephyr peer would stall on it),
+        /// -ENOMEM when the ring is full, -EINVAL when the peer's rd_idx is corrupt.
+        /// </summary>
+        public int Send(byte[] data, int index, int length)
+        {
+            IcmsgState state = State;
+            if (state == IcmsgState.Disconnected)
+            {
+                // Zephyr reports success and drops; here the drop is at least counted.
+                _statistics.CountSendDroppedUnbound();
+                return length;
+            }
+
+            if (state != IcmsgState.ConnectedSidDisabled && state != IcmsgState.ConnectedSidEnabled)
+            {
+                return -Errno.EBUSY;
+            }
+
+            if (length == 0)
+            {
+                return -Errno.ENODATA;
+            }
+
+            if (length > _peerRxBufferSize)
+            {
+                return -Errno.EMSGSIZE;
+            }
+
+            int written;
+            lock (_txLock)
+            {
+                written = _tx.Write(data, index, length);
+            }
+
+            if (written < 0)
+            {
+                return written;
+            }
+
+            _statistics.CountControlSent();
+            Ring();
+            return written;
+        }
+
+        /// <summary>
+        /// The doorbell handler's work (receive thread only): advances bonding and drains every packet
+        /// that is in the ring, handing each to the listener. Returns true when bonding still waits for
+        /// the peer, so the caller may ring again later in case the first doorbell was lost.
+        /// </summary>
+        public bool Process(IStopSignal stop)
+        {
+            bool again = true;
+            while (again && !stop.IsStopping)
+            {
+                again = false;
+                IcmsgState state = State;
+                switch (state)
+                {
+                    case IcmsgState.InitializingSidDisabled:
+                        again = ProcessLegacyBonding();
+                        break;
+                    case IcmsgState.InitializingSidDetect:
+                        again = ProcessDetect();
+                        break;
+                    case IcmsgState.InitializingSidEnabled:
+                        again = ProcessHandshake();
+                        break;
+                    case IcmsgState.ConnectedSidDisabled:
+                        DrainPackets(stop, false);
+                        break;
+                    case IcmsgState.ConnectedSidEnabled:
+                        DrainPackets(stop, true);
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            IcmsgState now = State;
+            return now == IcmsgState.InitializingSidDisabled || now == IcmsgState.InitializingSidEnabled || now == IcmsgState.InitializingSidDetect;
+        }
+
+        /// <summary>Rings the peer once (used to repeat a bonding doorbell that may have been lost).</summary>
+        public void Ring()
+        {
+            _statistics.CountDoorbellRung();
+            _doorbell.Raise();
+        }
+
+        private void WriteMagic()
+        {
+            lock (_txLock)
+            {
+                _tx.TxInit();
+                _tx.Write(_magic, 0, BondingMagic.Length);
+            }
+
+            _statistics.CountControlSent();
+        }
+
+        // Returns true when the state changed and the handler should run again.
+        private bool ProcessLegacyBonding()
+        {
+            int length = ReadPacket();
+            if (length <= 0)
+            {
+                return false;
+            }
+
+            if (!BondingMagic.Matches(_rxBuffer, length))
+            {
+                Reject(RejectReason.MagicInvalid, "first packet of " + length.ToString() + " bytes is not the bonding magic");
+                return true;
+            }
+
+            lock (_sync)
+            {
+                if (_state != IcmsgState.InitializingSidDisabled)
+                {
+                    return false;
+                }
+
+                // Connected before bound(): the layer above may send from its bound handler (spec §13.1).
+                _state = IcmsgState.ConnectedSidDisabled;
+            }
+
+            _listener.OnLinkBound();
+            Ring();
+            return true;
+        }
+
+        private bool ProcessDetect()
+        {
+            int length = _rx.ReadInitialPacket(_rxBuffer, 0, _rxBuffer.Length);
+            if (length == BondingMagic.Length && BondingMagic.Matches(_rxBuffer, length))
+            {
+                // A handshake-unaware peer: answer with legacy bonding.
+                lock (_sync)
+                {
+                    if (_state != IcmsgState.InitializingSidDetect)
+                    {
+                        return false;
+                    }
+
+                    _state = IcmsgState.InitializingSidDisabled;
+                    WriteMagic();
+                }
+
+                Ring();
+                return true;
+            }
+
+            return ProcessHandshake();
+        }
+
+        private bool ProcessHandshake()
+        {
+            uint peerWord = _tx.ReadHandshake();
+            int request = (int)(peerWord & 0xFFFF);
+            int ack = (int)(peerWord >> 16);
+            bool ring = false;
+            bool connected = false;
+            lock (_sync)
+            {
+                if (_state != IcmsgState.InitializingSidEnabled && _state != IcmsgState.InitializingSidDetect)
+                {
+                    return false;
+                }
+
+                if (request != _remoteSid && request != 0)
+                {
+                    // The peer reads only after it sees its id acknowledged, so resetting now is safe.
+                    lock (_txLock)
+                    {
+                        _tx.TxInit();
+                    }
+
+                    _remoteSid = request;
+                    _rx.WriteHandshake((uint)(_localSid | (request << 16)));
+                    ring = true;
+                }
+
+                if (ack == _localSid && _remoteSid != 0)
+                {
+                    _state = IcmsgState.ConnectedSidEnabled;
+                    connected = true;
+                }
+            }
+
+            if (connected)
+            {
+                _listener.OnLinkBound();
+            }
+
+            if (ring || connected)
+            {
+                Ring();
+            }
+
+            return connected;
+        }
+
+        private void DrainPackets(IStopSignal stop, bool session)
+        {
+            while (!stop.IsStopping)
+            {
+                int length = ReadPacket();
+                if (session && PeerClosed())
+                {
+                    return;
+                }
+
+                if (length <= 0)
+                {
+                    return;
+                }
+
+                _listener.OnPacket(_rxBuffer, length);
+            }
+        }
+
+        private bool PeerClosed()
+        {
+            uint peerWord = _tx.ReadHandshake();
+            lock (_sync)
+            {
+                if (_state != IcmsgState.ConnectedSidEnabled || (int)(peerWord & 0xFFFF) == _remoteSid)
+                {
+                    return false;
+                }
+
+                _state = IcmsgState.Disconnected;
+            }
+
+            _listener.OnLinkUnbound();
+            return true;
+        }
+
+        // Reads the next packet into _rxBuffer: its length, 0 when there is none or it was dropped
+        // (too long, or the ring is corrupt; both counted).
+        private int ReadPacket()
+        {
+            while (true)
+            {
+                int length = _rx.Read(_rxBuffer, 0, _rxBuffer.Length);
+                if (length == -Errno.ENOMEM)
+                {
+                    // Too long for this side: consume it so the ring cannot stall, count it, read on.
+                    int dropped = _rx.Discard();
+                    Reject(RejectReason.PacketTooLong, "packet of " + dropped.ToString() + " bytes exceeds the read buffer of " + _rxBuffer.Length.ToString());
+                    continue;
+                }
+
+                if (length == -Errno.EINVAL)
+                {
+                    Reject(RejectReason.RingIndexInvalid, "peer ring index or packet length out of range");
+                    return 0;
+                }
+
+                if (length == -Errno.EAGAIN)
+                {
+                    Reject(RejectReason.PacketLengthInvalid, "packet claims more bytes than the ring holds");
+                    return 0;
+                }
+
+                if (length > 0)
+                {
+                    _statistics.CountControlReceived();
+                }
+
+                return length;
+            }
+        }
+
+        private void Reject(RejectReason reason, string detail)
+        {
+            _statistics.CountRejected(reason);
+            _listener.OnRejected(reason, detail);
+        }
+    }
+}
