@@ -27,6 +27,8 @@ namespace NfIcbmsg
         private int _allocationWaits;
         private int _allocationTimeouts;
         private int _sendsDroppedUnbound;
+        private int _callbackFaults;
+        private int _internalFaults;
 
         /// <summary>Payload messages sent.</summary>
         public int MessagesSent { get { return _messagesSent; } }
@@ -66,6 +68,12 @@ namespace NfIcbmsg
 
         /// <summary>Plain-ICMsg sends dropped because the peer had closed its session (Zephyr drops these silently).</summary>
         public int SendsDroppedUnbound { get { return _sendsDroppedUnbound; } }
+
+        /// <summary>User callbacks that threw (caught on the receive thread and reported to the endpoint's Error callback).</summary>
+        public int CallbackFaults { get { return _callbackFaults; } }
+
+        /// <summary>Unexpected exceptions inside the receive loop (bugs, never peer input); the loop goes on.</summary>
+        public int InternalFaults { get { return _internalFaults; } }
 
         /// <summary>All rejected inputs.</summary>
         public int Rejected
@@ -150,6 +158,16 @@ namespace NfIcbmsg
         internal void CountSendDroppedUnbound()
         {
             Interlocked.Increment(ref _sendsDroppedUnbound);
+        }
+
+        internal void CountCallbackFault()
+        {
+            Interlocked.Increment(ref _callbackFaults);
+        }
+
+        internal void CountInternalFault()
+        {
+            Interlocked.Increment(ref _internalFaults);
         }
 
         internal void AddTxBlocks(int delta)

@@ -1,0 +1,181 @@
+using System;
+using System.Threading;
+
+namespace NfIcbmsg
+{
+    /// <summary>
+    /// A registered endpoint: sends to, and receives from, the peer's endpoint of the same name.
+    /// Send methods may be called from any thread once <see cref="IsBound"/>.
+    /// </summary>
+    public sealed class Endpoint
+    {
+        internal Endpoint(IpcInstance instance, EndpointConfig config, int slot)
+        {
+            Instance = instance;
+            Config = config;
+            Slot = slot;
+            Address = -1;
+        }
+
+        /// <summary>The instance the endpoint belongs to.</summary>
+        public IpcInstance Instance { get; }
+
+        /// <summary>The configuration it was registered with.</summary>
+        public EndpointConfig Config { get; }
+
+        /// <summary>The endpoint's name.</summary>
+        public string Name
+        {
+            get { return Config.Name; }
+        }
+
+        /// <summary>The binding state.</summary>
+        public EndpointState State { get; internal set; }
+
+        /// <summary>True when messages can flow.</summary>
+        public bool IsBound
+        {
+            get { return State == EndpointState.Ready; }
+        }
+
+        /// <summary>The wire address the initiator assigned (0 .. endpoints-1), -1 until known.</summary>
+        public int Address { get; internal set; }
+
+        /// <summary>Largest message this side can send (get_tx_buffer_size).</summary>
+        public int TxBufferSize
+        {
+            get { return Instance.MaxMessageSize; }
+        }
+
+        internal int Slot { get; }
+
+        /// <summary>Sends a copy of <paramref name="data"/>, waiting as long as it takes for free blocks.</summary>
+        public void Send(byte[] data)
+        {
+            if (data == null)
+            {
+                throw new ArgumentNullException(nameof(data));
+            }
+
+            Send(data, 0, data.Length, Timeout.Infinite);
+        }
+
+        /// <summary>
+        /// Sends a copy of part of <paramref name="data"/>, waiting up to <paramref name="timeoutMs"/>
+        /// (0 = no wait, -1 = forever) for free blocks. Throws <see cref="TimeoutException"/> when none
+        /// came, <see cref="InvalidOperationException"/> when not bound or the peer stopped reading.
+        /// </summary>
+        public void Send(byte[] data, int index, int count, int timeoutMs)
+        {
+            ThrowFor(TrySend(data, index, count, timeoutMs));
+        }
+
+        /// <summary>As <see cref="Send(byte[], int, int, int)"/>, reporting back-pressure as a status instead of throwing.</summary>
+        public SendStatus TrySend(byte[] data, int index, int count, int timeoutMs)
+        {
+            if (data == null)
+            {
+                throw new ArgumentNullException(nameof(data));
+            }
+
+            if (count <= 0 || count > TxBufferSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+
+            if (index < 0 || index > data.Length - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            CheckTimeout(timeoutMs);
+            return Instance.SendCopy(this, data, index, count, timeoutMs);
+        }
+
+        /// <summary>
+        /// Allocates a zero-copy tx buffer of at least <paramref name="size"/> bytes (0 = the largest
+        /// contiguous run free now), waiting up to <paramref name="timeoutMs"/>. Returns null when no
+        /// blocks came in time or the endpoint is not bound.
+        /// </summary>
+        public TxLease GetTxBuffer(int size, int timeoutMs)
+        {
+            if (size < 0 || size > TxBufferSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(size));
+            }
+
+            CheckTimeout(timeoutMs);
+            return Instance.Lease(this, size, timeoutMs);
+        }
+
+        /// <summary>Sends the first <paramref name="length"/> bytes of a lease (send_nocopy); surplus blocks are freed first.</summary>
+        public void SendNoCopy(TxLease lease, int length)
+        {
+            ThrowFor(TrySendNoCopy(lease, length));
+        }
+
+        /// <summary>As <see cref="SendNoCopy"/>, reporting back-pressure as a status. On failure the lease is dropped.</summary>
+        public SendStatus TrySendNoCopy(TxLease lease, int length)
+        {
+            CheckLease(lease);
+            if (length <= 0 || length > lease.Capacity)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length));
+            }
+
+            return Instance.SendLease(this, lease, length);
+        }
+
+        /// <summary>Gives a lease's blocks back without sending (drop_tx_buffer).</summary>
+        public void Drop(TxLease lease)
+        {
+            CheckLease(lease);
+            Instance.DropLease(lease);
+        }
+
+        /// <summary>Deregisters the endpoint; the peer is not told (as in Zephyr). Later messages for it are rejected.</summary>
+        public void Deregister()
+        {
+            Instance.Deregister(this);
+        }
+
+        private void CheckLease(TxLease lease)
+        {
+            if (lease == null)
+            {
+                throw new ArgumentNullException(nameof(lease));
+            }
+
+            if (!lease.IsActive || lease.Owner != this)
+            {
+                throw new ArgumentException("the lease is not an active lease of this endpoint", nameof(lease));
+            }
+        }
+
+        private static void CheckTimeout(int timeoutMs)
+        {
+            if (timeoutMs < Timeout.Infinite)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timeoutMs));
+            }
+        }
+
+        private static void ThrowFor(SendStatus status)
+        {
+            if (status == SendStatus.NoBuffers)
+            {
+                throw new TimeoutException();
+            }
+
+            if (status == SendStatus.NotBound)
+            {
+                throw new InvalidOperationException("the endpoint is not bound");
+            }
+
+            if (status == SendStatus.RingFull)
+            {
+                throw new InvalidOperationException("the peer is not reading its ring");
+            }
+        }
+    }
+}
