@@ -1,15 +1,162 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
+using System.Text.Json;
+using NfIcbmsg.Icbmsg;
+using NfIcbmsg.Sim.Demo;
+using Spectre.Console;
 
 namespace NfIcbmsg.Sim.Commands
 {
-    /// <summary>`demo`: two in-process cores exchanging verified messages on several endpoints.</summary>
+    /// <summary>`demo`: two in-process cores exchanging verified messages on several endpoints (the main job).</summary>
     public static class DemoCommand
     {
         public static Command Create()
         {
-            Command command = new Command("demo", "Two simulated cores in this process exchange verified messages on several endpoints");
-            command.SetAction(parse => 0);
+            Option<int> messages = new Option<int>("--messages") { Description = "Messages per endpoint and direction", DefaultValueFactory = _ => 2000 };
+            Option<int> minSize = new Option<int>("--min-size") { Description = "Smallest message in bytes (at least 8: the pattern header)", DefaultValueFactory = _ => 8 };
+            Option<int> maxSize = new Option<int>("--max-size") { Description = "Largest message in bytes", DefaultValueFactory = _ => 256 };
+            Option<int> timeout = new Option<int>("--timeout") { Description = "Milliseconds to wait for binding, and extra time for the exchange", DefaultValueFactory = _ => 10000 };
+            Option<bool> json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+            Command command = new Command("demo", "Two simulated cores in this process exchange verified messages on several endpoints (Zephyr's multi_endpoint sample)");
+            command.Options.Add(messages);
+            command.Options.Add(minSize);
+            command.Options.Add(maxSize);
+            command.Options.Add(timeout);
+            command.Options.Add(json);
+            command.SetAction(parse => Run(parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json)));
             return command;
+        }
+
+        /// <summary>The simulator board's two instances, as in Zephyr's multi_endpoint sample.</summary>
+        public static IReadOnlyList<DemoInstance> DefaultInstances()
+        {
+            return new[]
+            {
+                new DemoInstance(Instance("ipc0", 0x20070000, 0x20078000, 16, 32, 0, 1), new[] { "ep_a", "ep_b" }),
+                new DemoInstance(Instance("ipc1", 0x20071000, 0x20079000, 16, 32, 2, 3), new[] { "ep_c" }),
+            };
+        }
+
+        private static InstanceConfig Instance(string name, uint tx, uint rx, int txBlocks, int rxBlocks, int txChannel, int rxChannel)
+        {
+            return new InstanceConfig
+            {
+                Name = name,
+                TxRegionAddress = tx,
+                TxRegionSize = 0x800,
+                RxRegionAddress = rx,
+                RxRegionSize = 0x800,
+                TxBlocks = txBlocks,
+                RxBlocks = rxBlocks,
+                TxChannel = txChannel,
+                RxChannel = rxChannel,
+            };
+        }
+
+        private static int Run(int messages, int minSize, int maxSize, int timeoutMs, bool json)
+        {
+            if (messages < 1 || minSize < 8 || maxSize < minSize || timeoutMs < 1)
+            {
+                Console.Error.WriteLine($"error: need --messages >= 1 (got {messages}), 8 <= --min-size <= --max-size (got {minSize}..{maxSize}), --timeout >= 1 (got {timeoutMs})");
+                return 2;
+            }
+
+            using DemoRun run = new DemoRun(DefaultInstances(), messages, minSize, maxSize, timeoutMs);
+            if (!run.Bind())
+            {
+                string unbound = string.Join(", ", run.Endpoints.Where(e => !e.A.IsBound || !e.B.IsBound).Select(e => $"{e.Instance}/{e.A.Name}"));
+                Console.Error.WriteLine($"error: endpoints not bound within {timeoutMs} ms: {unbound}");
+                return 1;
+            }
+
+            bool ok;
+            if (json || Console.IsOutputRedirected)
+            {
+                ok = run.Exchange(_ => { });
+            }
+            else
+            {
+                PrintBindings(run);
+                ok = false;
+                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .Start(context =>
+                    {
+                        ProgressTask task = context.AddTask("messages verified", maxValue: run.TotalMessages);
+                        ok = run.Exchange(done => task.Value = done);
+                    });
+            }
+
+            if (json)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(Report(run, ok), new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                if (Console.IsOutputRedirected)
+                {
+                    PrintBindings(run);
+                }
+
+                PrintTable(run, ok);
+            }
+
+            return ok ? 0 : 1;
+        }
+
+        private static void PrintBindings(DemoRun run)
+        {
+            foreach (var (instance, a, b) in run.Endpoints)
+            {
+                IcbmsgInstance side = (IcbmsgInstance)a.Instance;
+                string initiator = side.IsInitiator ? "A" : "B";
+                AnsiConsole.MarkupLineInterpolated($"bound {instance}/{a.Name}: address {a.Address} (A) = {b.Address} (B), initiator {initiator}");
+            }
+        }
+
+        private static void PrintTable(DemoRun run, bool ok)
+        {
+            double seconds = Math.Max(run.Elapsed.TotalSeconds, 1e-6);
+            Table table = new Table().AddColumns("instance", "endpoint", "direction", "sent", "verified", "failed", "bytes", "msg/s");
+            foreach (DemoStream s in run.Streams)
+            {
+                table.AddRow(s.Instance, s.Endpoint, s.Direction, s.Sent.ToString(), s.Verified.ToString(), s.Failed.ToString(), s.Bytes.ToString(), (s.Verified / seconds).ToString("F0"));
+            }
+
+            AnsiConsole.Write(table);
+            Table stats = new Table().AddColumns("instance", "side", "out", "in", "rejected", "rung", "waits", "tx used", "rx held");
+            for (int i = 0; i < run.Pairs.Count; i++)
+            {
+                AddStats(stats, run.Pairs[i].ConfigA.Name, "A", run.Pairs[i].SideA.Statistics);
+                AddStats(stats, run.Pairs[i].ConfigA.Name, "B", run.Pairs[i].SideB.Statistics);
+            }
+
+            AnsiConsole.Write(stats);
+            foreach (DemoStream s in run.Streams.Where(s => s.FirstError != null))
+            {
+                Console.WriteLine($"error: {s.FirstError}");
+            }
+
+            Console.WriteLine($"{(ok ? "verified" : "FAILED")}: {run.TotalVerified} of {run.TotalMessages} messages in {run.Elapsed.TotalMilliseconds:F0} ms");
+        }
+
+        private static void AddStats(Table table, string instance, string side, IpcStatistics s)
+        {
+            table.AddRow(instance, side, s.MessagesSent.ToString(), s.MessagesReceived.ToString(), s.Rejected.ToString(), s.DoorbellsRung.ToString(), s.AllocationWaits.ToString(), s.TxBlocksInUse.ToString(), s.RxBlocksHeld.ToString());
+        }
+
+        private static object Report(DemoRun run, bool ok)
+        {
+            return new
+            {
+                verified = ok,
+                elapsedMs = run.Elapsed.TotalMilliseconds,
+                endpoints = run.Endpoints.Select(e => new { instance = e.Instance, name = e.A.Name, addressA = e.A.Address, addressB = e.B.Address }),
+                streams = run.Streams.Select(s => new { s.Instance, s.Endpoint, s.Direction, s.Messages, s.Sent, s.Verified, s.Failed, s.Bytes, error = s.FirstError }),
+                sides = run.Pairs.SelectMany(p => new[] { (p.ConfigA.Name, "A", p.SideA.Statistics), (p.ConfigA.Name, "B", p.SideB.Statistics) })
+                    .Select(x => new { instance = x.Item1, side = x.Item2, messagesSent = x.Item3.MessagesSent, messagesReceived = x.Item3.MessagesReceived, rejected = x.Item3.Rejected, doorbellsRung = x.Item3.DoorbellsRung, allocationWaits = x.Item3.AllocationWaits }),
+            };
         }
     }
 }
