@@ -304,6 +304,19 @@ namespace NfIcbmsg.Icbmsg
         /// <inheritdoc />
         protected override int Process()
         {
+            try
+            {
+                return ProcessOnce();
+            }
+            finally
+            {
+                // Everything the drain sent (releases, bindings, sends from callbacks) shares one doorbell.
+                _link.RingIfDeferred();
+            }
+        }
+
+        private int ProcessOnce()
+        {
             bool bonding = _link.Process(this);
             if (bonding)
             {
@@ -502,7 +515,7 @@ namespace NfIcbmsg.Icbmsg
             lock (_control)
             {
                 ControlMessage.Encode(_control, type, address, block);
-                return _link.Send(_control, 0, ControlMessage.Length);
+                return _link.Send(_control, 0, ControlMessage.Length, OnReceiveThread);
             }
         }
 

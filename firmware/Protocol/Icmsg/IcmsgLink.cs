@@ -8,7 +8,7 @@ namespace NfIcbmsg.Icmsg
     /// One ICMsg link (spec §5): a tx ring this side writes, an rx ring it reads, and the doorbell.
     /// Bonds with the legacy magic (mode disable, which ICBMsg always uses) or with session handshake
     /// words (enable, detect). <see cref="Process"/> runs only on the instance's receive thread;
-    /// <see cref="Send"/> may run on any thread.
+    /// <see cref="Send(byte[], int, int)"/> may run on any thread.
     /// </summary>
     public sealed class IcmsgLink
     {
@@ -26,6 +26,7 @@ namespace NfIcbmsg.Icmsg
         private IcmsgState _state;
         private int _localSid;
         private int _remoteSid;
+        private bool _ringDeferred;
 
         /// <summary>Creates a closed link.</summary>
         public IcmsgLink(PacketBuffer tx, PacketBuffer rx, IMailboxTx doorbell, UnboundMode mode, int rxBufferSize, int peerRxBufferSize, IIcmsgListener listener, IpcStatistics statistics)
@@ -158,6 +159,17 @@ namespace NfIcbmsg.Icmsg
         /// </summary>
         public int Send(byte[] data, int index, int length)
         {
+            return Send(data, index, length, false);
+        }
+
+        /// <summary>
+        /// As <see cref="Send(byte[], int, int)"/>; with <paramref name="deferRing"/> the doorbell is
+        /// left for <see cref="RingIfDeferred"/>. The receive thread defers while it drains, so a batch
+        /// of releases costs one doorbell: a Zephyr receiver re-reads wr_idx after every packet it
+        /// consumes, so one ring per batch loses nothing.
+        /// </summary>
+        public int Send(byte[] data, int index, int length, bool deferRing)
+        {
             IcmsgState state = State;
             if (state == IcmsgState.Disconnected)
             {
@@ -193,8 +205,35 @@ namespace NfIcbmsg.Icmsg
             }
 
             _statistics.CountControlSent();
-            Ring();
+            if (deferRing)
+            {
+                lock (_sync)
+                {
+                    _ringDeferred = true;
+                }
+            }
+            else
+            {
+                Ring();
+            }
+
             return written;
+        }
+
+        /// <summary>Rings once if a deferred send is waiting for its doorbell.</summary>
+        public void RingIfDeferred()
+        {
+            bool ring;
+            lock (_sync)
+            {
+                ring = _ringDeferred;
+                _ringDeferred = false;
+            }
+
+            if (ring)
+            {
+                Ring();
+            }
         }
 
         /// <summary>
