@@ -1,0 +1,861 @@
+using System;
+using System.Globalization;
+using System.Text;
+using NfIcbmsg.Devicetree.Diagnostics;
+
+namespace NfIcbmsg.Devicetree.Syntax
+{
+    /// <summary>
+    /// Turns the characters of a <see cref="SourceStack"/> into tokens in the mode the parser asks for.
+    /// Also does the preprocessing that real overlays rely on: comments, "#include", "/include/",
+    /// "#define"/"#undef" of object-like macros (expanded in values and cells). Other preprocessor
+    /// directives are refused with an error rather than silently ignored.
+    /// </summary>
+    public sealed class Lexer
+    {
+        private const string NameCharacters = ",._+*#?@-";
+
+        private readonly SourceStack source;
+        private readonly MacroTable macros;
+        private Token peeked;
+        private LexMode peekedMode;
+
+        public Lexer(SourceStack source, MacroTable macros)
+        {
+            this.source = source;
+            this.macros = macros;
+        }
+
+        public MacroTable Macros
+        {
+            get { return macros; }
+        }
+
+        /// <summary>The next token without consuming it. The following <see cref="Next"/> must use the same mode.</summary>
+        public Token Peek(LexMode mode)
+        {
+            if (peeked == null)
+            {
+                peeked = Read(mode);
+                peekedMode = mode;
+            }
+            else if (peekedMode != mode)
+            {
+                // The grammar is LL(1) per mode: peeking in one mode and consuming in another is a parser bug.
+                throw new InvalidOperationException("token peeked in mode " + peekedMode + " but requested in mode " + mode);
+            }
+
+            return peeked;
+        }
+
+        public Token Next(LexMode mode)
+        {
+            Token token = Peek(mode);
+            peeked = null;
+            return token;
+        }
+
+        private Token Read(LexMode mode)
+        {
+            while (true)
+            {
+                SkipTrivia();
+                if (source.FrameExhausted)
+                {
+                    SourceLocation end = source.Location;
+                    if (source.PopExhausted())
+                    {
+                        continue;
+                    }
+
+                    return new Token(TokenKind.EndOfInput, string.Empty, 0, end);
+                }
+
+                Token token;
+                switch (mode)
+                {
+                    case LexMode.Structure:
+                        token = ReadStructure();
+                        if (token.Kind == TokenKind.Directive && token.Text == "/include/")
+                        {
+                            IncludeDirective(token.Location);
+                            continue;
+                        }
+
+                        break;
+                    case LexMode.Value:
+                        token = ReadValue();
+                        break;
+                    case LexMode.Cells:
+                        token = ReadCells();
+                        break;
+                    default:
+                        token = ReadBytes();
+                        break;
+                }
+
+                MacroDefinition macro;
+                if (token.Kind == TokenKind.Identifier && macros.TryGet(token.Text, out macro) && !source.IsMacroActive(macro.Name))
+                {
+                    source.PushMacro(macro, token.Location);
+                    continue;
+                }
+
+                return token;
+            }
+        }
+
+        private void SkipTrivia()
+        {
+            while (!source.FrameExhausted)
+            {
+                int c = source.Peek();
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
+                {
+                    source.Advance();
+                }
+                else if (c == '\\' && (source.Peek(1) == '\n' || (source.Peek(1) == '\r' && source.Peek(2) == '\n')))
+                {
+                    // A line continuation outside a directive is whitespace to the preprocessor.
+                    bool atLineStart = source.AtLineStart;
+                    source.Advance();
+                    while (source.Peek() != '\n')
+                    {
+                        source.Advance();
+                    }
+
+                    source.Advance();
+                    source.AtLineStart = atLineStart;
+                }
+                else if (c == '/' && source.Peek(1) == '/')
+                {
+                    while (!source.FrameExhausted && source.Peek() != '\n')
+                    {
+                        source.Advance();
+                    }
+                }
+                else if (c == '/' && source.Peek(1) == '*')
+                {
+                    SkipBlockComment();
+                }
+                else if (c == '#' && source.AtLineStart && !source.InMacro && TryDirective())
+                {
+                    continue;
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
+
+        private void SkipBlockComment()
+        {
+            SourceLocation start = source.Location;
+            bool atLineStart = source.AtLineStart;
+            bool sawNewline = false;
+            source.Advance();
+            source.Advance();
+            while (true)
+            {
+                if (source.FrameExhausted)
+                {
+                    throw new DevicetreeException(start, "unterminated comment: expected '*/' before the end of the file");
+                }
+
+                if (source.Peek() == '*' && source.Peek(1) == '/')
+                {
+                    source.Advance();
+                    source.Advance();
+                    break;
+                }
+
+                if (source.Advance() == '\n')
+                {
+                    sawNewline = true;
+                }
+            }
+
+            // Like the preprocessor, a comment counts as blank space when deciding whether '#' starts a directive.
+            source.AtLineStart = atLineStart || sawNewline;
+        }
+
+        /// <summary>Handles a preprocessor directive if '#' starts one; "#address-cells" and the like are names, not directives.</summary>
+        private bool TryDirective()
+        {
+            int i = 1;
+            while (source.Peek(i) == ' ' || source.Peek(i) == '\t')
+            {
+                i++;
+            }
+
+            StringBuilder word = new StringBuilder();
+            while (IsAsciiLetter(source.Peek(i)))
+            {
+                word.Append((char)source.Peek(i));
+                i++;
+            }
+
+            if (IsNameCharacter(source.Peek(i)))
+            {
+                return false;
+            }
+
+            string directive = word.ToString();
+            switch (directive)
+            {
+                case "include":
+                case "define":
+                case "undef":
+                    break;
+                case "if":
+                case "ifdef":
+                case "ifndef":
+                case "elif":
+                case "else":
+                case "endif":
+                case "error":
+                case "warning":
+                case "pragma":
+                case "line":
+                    throw new DevicetreeException(source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include \"file\", #define NAME value and #undef NAME only");
+                default:
+                    return false;
+            }
+
+            SourceLocation at = source.Location;
+            for (int k = 0; k < i; k++)
+            {
+                source.Advance();
+            }
+
+            string rest = ReadDirectiveLine().Trim();
+            if (directive == "include")
+            {
+                source.PushInclude(ParseIncludeName(rest, at, "#include"), at);
+            }
+            else if (directive == "define")
+            {
+                Define(rest, at);
+            }
+            else
+            {
+                string name = ReadIdentifierAtStart(rest);
+                if (name.Length == 0 || name.Length != rest.Length)
+                {
+                    throw new DevicetreeException(at, "expected a macro name after #undef");
+                }
+
+                macros.Undefine(name);
+            }
+
+            return true;
+        }
+
+        private void Define(string rest, SourceLocation at)
+        {
+            string name = ReadIdentifierAtStart(rest);
+            if (name.Length == 0)
+            {
+                throw new DevicetreeException(at, "expected a macro name after #define (a letter or '_', then letters, digits, '_')");
+            }
+
+            if (rest.Length > name.Length && rest[name.Length] == '(')
+            {
+                throw new DevicetreeException(at, "function-like macro " + name + "(...) is not supported: use an object-like macro (#define NAME value) or the built-in DT_SIZE_K(n) / DT_SIZE_M(n)");
+            }
+
+            if (rest.Length > name.Length && !char.IsWhiteSpace(rest[name.Length]))
+            {
+                throw new DevicetreeException(at, "expected a space between the macro name " + name + " and its value");
+            }
+
+            macros.Define(new MacroDefinition(name, rest.Substring(name.Length).Trim(), at));
+        }
+
+        private static string ParseIncludeName(string rest, SourceLocation at, string directive)
+        {
+            if (rest.StartsWith('<'))
+            {
+                throw new DevicetreeException(at, directive + " <...> searches system include directories, which board tools do not have: use " + directive + " \"file.dtsi\" with the file beside this one");
+            }
+
+            int close = rest.IndexOf('"', 1);
+            if (!rest.StartsWith('"') || close < 0)
+            {
+                throw new DevicetreeException(at, "expected a quoted file name after " + directive + ", as in " + directive + " \"board.dtsi\"");
+            }
+
+            if (rest.Substring(close + 1).Trim().Length != 0)
+            {
+                throw new DevicetreeException(at, "unexpected text after " + directive + " \"" + rest.Substring(1, close - 1) + "\": expected the end of the line");
+            }
+
+            return rest.Substring(1, close - 1);
+        }
+
+        private void IncludeDirective(SourceLocation at)
+        {
+            SkipTrivia();
+            if (source.Peek() != '"')
+            {
+                throw new DevicetreeException(source.Location, "expected a quoted file name after /include/, as in /include/ \"board.dtsi\"");
+            }
+
+            Token name = ReadString();
+            source.PushInclude(name.Text, at);
+        }
+
+        /// <summary>The rest of a directive's logical line (continuations joined, comments blanked); consumes the newline.</summary>
+        private string ReadDirectiveLine()
+        {
+            StringBuilder text = new StringBuilder();
+            while (!source.FrameExhausted)
+            {
+                int c = source.Peek();
+                if (c == '\n')
+                {
+                    source.Advance();
+                    break;
+                }
+
+                if (c == '\\' && (source.Peek(1) == '\n' || (source.Peek(1) == '\r' && source.Peek(2) == '\n')))
+                {
+                    while (source.Peek() != '\n')
+                    {
+                        source.Advance();
+                    }
+
+                    source.Advance();
+                    text.Append(' ');
+                    continue;
+                }
+
+                if (c == '/' && source.Peek(1) == '/')
+                {
+                    while (!source.FrameExhausted && source.Peek() != '\n')
+                    {
+                        source.Advance();
+                    }
+
+                    continue;
+                }
+
+                if (c == '/' && source.Peek(1) == '*')
+                {
+                    SkipBlockComment();
+                    text.Append(' ');
+                    continue;
+                }
+
+                if (c == '"')
+                {
+                    // Keep strings whole so that "//" inside a file name is not taken for a comment.
+                    text.Append('"');
+                    source.Advance();
+                    while (!source.FrameExhausted && source.Peek() != '"' && source.Peek() != '\n')
+                    {
+                        text.Append((char)source.Advance());
+                    }
+
+                    if (source.Peek() == '"')
+                    {
+                        text.Append((char)source.Advance());
+                    }
+
+                    continue;
+                }
+
+                text.Append((char)source.Advance());
+            }
+
+            return text.ToString();
+        }
+
+        private Token ReadStructure()
+        {
+            SourceLocation at = source.Location;
+            int c = source.Peek();
+            switch (c)
+            {
+                case '{':
+                case '}':
+                case ';':
+                case '=':
+                case '<':
+                case '>':
+                case '[':
+                case ']':
+                    source.Advance();
+                    return Punctuation(((char)c).ToString(), at);
+                case '"':
+                    return ReadString();
+                case '&':
+                    return ReadReference();
+                case '/':
+                    return ReadSlash(at);
+            }
+
+            if (IsNameCharacter(c))
+            {
+                StringBuilder name = new StringBuilder();
+                while (IsNameCharacter(source.Peek()))
+                {
+                    name.Append((char)source.Advance());
+                }
+
+                string text = name.ToString();
+                if (source.Peek() == ':' && IsIdentifier(text))
+                {
+                    source.Advance();
+                    return new Token(TokenKind.Label, text, 0, at);
+                }
+
+                return new Token(TokenKind.Name, text, 0, at);
+            }
+
+            throw Unexpected(c, at, "a node or property name, a label, '&label', '}' or a /directive/");
+        }
+
+        private Token ReadSlash(SourceLocation at)
+        {
+            source.Advance();
+            if (!IsAsciiLetter(source.Peek()))
+            {
+                return Punctuation("/", at);
+            }
+
+            StringBuilder word = new StringBuilder("/");
+            while (IsAsciiLetter(source.Peek()) || IsDigit(source.Peek()) || source.Peek() == '-')
+            {
+                word.Append((char)source.Advance());
+            }
+
+            if (source.Peek() != '/')
+            {
+                throw new DevicetreeException(at, "expected a directive such as /dts-v1/, /delete-node/ or /delete-property/, found '" + word + "'");
+            }
+
+            source.Advance();
+            word.Append('/');
+            return new Token(TokenKind.Directive, word.ToString(), 0, at);
+        }
+
+        private Token ReadValue()
+        {
+            SourceLocation at = source.Location;
+            int c = source.Peek();
+            switch (c)
+            {
+                case '<':
+                case '[':
+                case ',':
+                case ';':
+                case '{':
+                case '}':
+                case '=':
+                case '>':
+                case ']':
+                    source.Advance();
+                    return Punctuation(((char)c).ToString(), at);
+                case '"':
+                    return ReadString();
+                case '&':
+                    return ReadReference();
+                case '/':
+                    return ReadSlash(at);
+            }
+
+            if (IsIdentifierStart(c))
+            {
+                Token identifier = ReadIdentifier(at);
+                if (source.Peek() == ':')
+                {
+                    source.Advance();
+                    return new Token(TokenKind.Label, identifier.Text, 0, at);
+                }
+
+                return identifier;
+            }
+
+            if (IsNameCharacter(c))
+            {
+                // Not valid here; read it whole so that the parser's message quotes it.
+                StringBuilder text = new StringBuilder();
+                while (IsNameCharacter(source.Peek()))
+                {
+                    text.Append((char)source.Advance());
+                }
+
+                return new Token(TokenKind.Name, text.ToString(), 0, at);
+            }
+
+            throw Unexpected(c, at, "a property value: \"string\", <cells>, [bytes] or &label");
+        }
+
+        private Token ReadCells()
+        {
+            SourceLocation at = source.Location;
+            int c = source.Peek();
+            if (IsDigit(c))
+            {
+                return ReadNumber(at);
+            }
+
+            if (c == '\'')
+            {
+                return ReadCharacter(at);
+            }
+
+            if (IsIdentifierStart(c))
+            {
+                return ReadIdentifier(at);
+            }
+
+            if (c == '&')
+            {
+                int next = source.Peek(1);
+                if (next == '{' || IsIdentifierStart(next))
+                {
+                    return ReadReference();
+                }
+            }
+
+            string[] operators = { "<<", "<=", ">>", ">=", "==", "!=", "&&", "||", "<", ">", "!", "|", "^", "~", "+", "-", "*", "/", "%", "(", ")", "?", ":", "&" };
+            foreach (string op in operators)
+            {
+                bool match = true;
+                for (int i = 0; i < op.Length; i++)
+                {
+                    if (source.Peek(i) != op[i])
+                    {
+                        match = false;
+                        break;
+                    }
+                }
+
+                if (match)
+                {
+                    for (int i = 0; i < op.Length; i++)
+                    {
+                        source.Advance();
+                    }
+
+                    return Punctuation(op, at);
+                }
+            }
+
+            throw Unexpected(c, at, "a cell: a number, a 'c'haracter, a (parenthesized expression), &label or '>'");
+        }
+
+        private Token ReadBytes()
+        {
+            SourceLocation at = source.Location;
+            int c = source.Peek();
+            if (c == ']')
+            {
+                source.Advance();
+                return Punctuation("]", at);
+            }
+
+            if (HexValue(c) >= 0)
+            {
+                int high = HexValue(source.Advance());
+                int low = HexValue(source.Peek());
+                if (low < 0)
+                {
+                    throw new DevicetreeException(at, "a byte string needs two hexadecimal digits per byte, as in [00 1f a0]");
+                }
+
+                source.Advance();
+                return new Token(TokenKind.Byte, ((high << 4) | low).ToString("x2", CultureInfo.InvariantCulture), (ulong)((high << 4) | low), at);
+            }
+
+            throw Unexpected(c, at, "two hexadecimal digits or ']'");
+        }
+
+        private Token ReadIdentifier(SourceLocation at)
+        {
+            StringBuilder text = new StringBuilder();
+            while (IsIdentifierStart(source.Peek()) || IsDigit(source.Peek()))
+            {
+                text.Append((char)source.Advance());
+            }
+
+            return new Token(TokenKind.Identifier, text.ToString(), 0, at);
+        }
+
+        private Token ReadReference()
+        {
+            SourceLocation at = source.Location;
+            source.Advance();
+            if (source.Peek() == '{')
+            {
+                source.Advance();
+                StringBuilder path = new StringBuilder();
+                while (!source.FrameExhausted && source.Peek() != '}' && source.Peek() != '\n')
+                {
+                    path.Append((char)source.Advance());
+                }
+
+                if (source.Peek() != '}')
+                {
+                    throw new DevicetreeException(at, "expected '}' closing the path reference &{" + path + "");
+                }
+
+                source.Advance();
+                if (path.Length == 0 || path[0] != '/')
+                {
+                    throw new DevicetreeException(at, "a path reference must be an absolute path, as in &{/soc/mailbox}");
+                }
+
+                return new Token(TokenKind.PathReference, path.ToString(), 0, at);
+            }
+
+            if (!IsIdentifierStart(source.Peek()))
+            {
+                throw new DevicetreeException(at, "expected a label after '&' (a letter or '_', then letters, digits, '_'), or &{/path}");
+            }
+
+            Token label = ReadIdentifier(at);
+            return new Token(TokenKind.Reference, label.Text, 0, at);
+        }
+
+        private Token ReadString()
+        {
+            SourceLocation at = source.Location;
+            source.Advance();
+            StringBuilder text = new StringBuilder();
+            while (true)
+            {
+                if (source.FrameExhausted || source.Peek() == '\n')
+                {
+                    throw new DevicetreeException(at, "unterminated string: expected a closing '\"' on the same line");
+                }
+
+                int c = source.Advance();
+                if (c == '"')
+                {
+                    return new Token(TokenKind.String, text.ToString(), 0, at);
+                }
+
+                text.Append(c == '\\' ? (char)ReadEscape(at) : (char)c);
+            }
+        }
+
+        private Token ReadCharacter(SourceLocation at)
+        {
+            source.Advance();
+            if (source.FrameExhausted || source.Peek() == '\'' || source.Peek() == '\n')
+            {
+                throw new DevicetreeException(at, "expected one character between quotes, as in 'a' or '\\n'");
+            }
+
+            int c = source.Advance();
+            int value = c == '\\' ? ReadEscape(at) : c;
+            if (source.Peek() != '\'')
+            {
+                throw new DevicetreeException(at, "expected a closing ' after one character (a character literal holds exactly one)");
+            }
+
+            source.Advance();
+            return new Token(TokenKind.Number, "'" + (char)value + "'", (ulong)value, at);
+        }
+
+        private int ReadEscape(SourceLocation at)
+        {
+            if (source.FrameExhausted)
+            {
+                throw new DevicetreeException(at, "unterminated escape sequence at the end of the file");
+            }
+
+            int c = source.Advance();
+            switch (c)
+            {
+                case 'n': return '\n';
+                case 't': return '\t';
+                case 'r': return '\r';
+                case 'a': return 7;
+                case 'b': return 8;
+                case 'f': return 12;
+                case 'v': return 11;
+                case '\\': return '\\';
+                case '\'': return '\'';
+                case '"': return '"';
+                case 'x':
+                    {
+                        int value = 0;
+                        int digits = 0;
+                        while (digits < 2 && HexValue(source.Peek()) >= 0)
+                        {
+                            value = (value << 4) | HexValue(source.Advance());
+                            digits++;
+                        }
+
+                        if (digits == 0)
+                        {
+                            throw new DevicetreeException(at, "expected hexadecimal digits after \\x");
+                        }
+
+                        return value;
+                    }
+            }
+
+            if (c >= '0' && c <= '7')
+            {
+                int value = c - '0';
+                int digits = 1;
+                while (digits < 3 && source.Peek() >= '0' && source.Peek() <= '7')
+                {
+                    value = (value << 3) | (source.Advance() - '0');
+                    digits++;
+                }
+
+                return value;
+            }
+
+            throw new DevicetreeException(at, "unknown escape sequence '\\" + (char)c + "': expected \\n, \\t, \\r, \\\\, \\\", \\', \\xHH or \\ooo");
+        }
+
+        private Token ReadNumber(SourceLocation at)
+        {
+            StringBuilder text = new StringBuilder();
+            while (IsIdentifierStart(source.Peek()) || IsDigit(source.Peek()))
+            {
+                text.Append((char)source.Advance());
+            }
+
+            string spelled = text.ToString();
+            ulong value;
+            if (!TryParseInteger(spelled, out value, out bool overflow))
+            {
+                string reason = overflow ? "does not fit in 64 bits" : "is not a number";
+                throw new DevicetreeException(at, "bad number '" + spelled + "' " + reason + ": expected a decimal (42), hexadecimal (0x2a), octal (052) or binary (0b101010) integer");
+            }
+
+            return new Token(TokenKind.Number, spelled, value, at);
+        }
+
+        /// <summary>C integer literal syntax with the U/L suffixes dtc accepts.</summary>
+        private static bool TryParseInteger(string text, out ulong value, out bool overflow)
+        {
+            value = 0;
+            overflow = false;
+            string digits = text;
+            int suffix = 0;
+            while (digits.Length > 1 && suffix < 3 && "uUlL".IndexOf(digits[digits.Length - 1]) >= 0)
+            {
+                digits = digits.Substring(0, digits.Length - 1);
+                suffix++;
+            }
+
+            int radix = 10;
+            if (digits.Length > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X'))
+            {
+                radix = 16;
+                digits = digits.Substring(2);
+            }
+            else if (digits.Length > 2 && digits[0] == '0' && (digits[1] == 'b' || digits[1] == 'B'))
+            {
+                radix = 2;
+                digits = digits.Substring(2);
+            }
+            else if (digits.Length > 1 && digits[0] == '0')
+            {
+                radix = 8;
+                digits = digits.Substring(1);
+            }
+
+            if (digits.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (char d in digits)
+            {
+                int digit = HexValue(d);
+                if (digit < 0 || digit >= radix)
+                {
+                    return false;
+                }
+
+                if (value > (ulong.MaxValue - (ulong)digit) / (ulong)radix)
+                {
+                    overflow = true;
+                    return false;
+                }
+
+                value = value * (ulong)radix + (ulong)digit;
+            }
+
+            return true;
+        }
+
+        private static Token Punctuation(string text, SourceLocation at)
+        {
+            return new Token(TokenKind.Punctuation, text, 0, at);
+        }
+
+        private static DevicetreeException Unexpected(int c, SourceLocation at, string expected)
+        {
+            string shown = c < 32 || c > 126 ? "U+" + c.ToString("X4", CultureInfo.InvariantCulture) : "'" + (char)c + "'";
+            return new DevicetreeException(at, "unexpected character " + shown + ": expected " + expected);
+        }
+
+        private static string ReadIdentifierAtStart(string text)
+        {
+            int i = 0;
+            while (i < text.Length && (IsIdentifierStart(text[i]) || (i > 0 && IsDigit(text[i]))))
+            {
+                i++;
+            }
+
+            return text.Substring(0, i);
+        }
+
+        private static bool IsIdentifier(string text)
+        {
+            return text.Length > 0 && ReadIdentifierAtStart(text).Length == text.Length;
+        }
+
+        private static bool IsAsciiLetter(int c)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        private static bool IsDigit(int c)
+        {
+            return c >= '0' && c <= '9';
+        }
+
+        private static bool IsIdentifierStart(int c)
+        {
+            return IsAsciiLetter(c) || c == '_';
+        }
+
+        private static bool IsNameCharacter(int c)
+        {
+            return IsAsciiLetter(c) || IsDigit(c) || (c > 0 && NameCharacters.IndexOf((char)c) >= 0);
+        }
+
+        private static int HexValue(int c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+
+            return -1;
+        }
+    }
+}

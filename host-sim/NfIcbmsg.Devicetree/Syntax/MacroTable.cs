@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using NfIcbmsg.Devicetree.Diagnostics;
+
+namespace NfIcbmsg.Devicetree.Syntax
+{
+    /// <summary>One object-like macro: "#define NAME body".</summary>
+    public sealed record MacroDefinition(string Name, string Body, SourceLocation Location);
+
+    /// <summary>
+    /// The object-like macros defined so far (#define / #undef), in the order the preprocessor meets them.
+    /// Function-like macros are refused where they are defined; DT_SIZE_K and DT_SIZE_M are built into the parser.
+    /// </summary>
+    public sealed class MacroTable
+    {
+        private readonly Dictionary<string, MacroDefinition> definitions = new Dictionary<string, MacroDefinition>();
+
+        public void Define(MacroDefinition definition)
+        {
+            definitions[definition.Name] = definition;
+        }
+
+        public void Undefine(string name)
+        {
+            definitions.Remove(name);
+        }
+
+        public bool TryGet(string name, out MacroDefinition definition)
+        {
+            return definitions.TryGetValue(name, out definition);
+        }
+
+        public IReadOnlyCollection<MacroDefinition> All
+        {
+            get { return definitions.Values; }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Collections.Generic;
+using NfIcbmsg.Devicetree.Diagnostics;
+
+namespace NfIcbmsg.Devicetree.Tree
+{
+    /// <summary>
+    /// A devicetree node after merging. An overlay block "&amp;label { }" whose label the overlay does not
+    /// define (it lives in the SoC's base devicetree) makes an external node: it has no parent, and its
+    /// path is written "&amp;label".
+    /// </summary>
+    public sealed class DtNode
+    {
+        private readonly List<DtProperty> properties = new List<DtProperty>();
+        private readonly List<DtNode> children = new List<DtNode>();
+        private readonly List<string> labels = new List<string>();
+
+        public DtNode(string name, DtNode parent, SourceLocation location)
+        {
+            Name = name;
+            Parent = parent;
+            Location = location;
+        }
+
+        /// <summary>Makes the stand-in for a node of the base devicetree known only by its label.</summary>
+        public static DtNode External(string label, SourceLocation location)
+        {
+            DtNode node = new DtNode(label, null, location);
+            node.ExternalLabel = label;
+            return node;
+        }
+
+        /// <summary>Full name, with the unit address: "memory@20070000".</summary>
+        public string Name { get; }
+
+        /// <summary>The part before '@'.</summary>
+        public string BaseName
+        {
+            get
+            {
+                int at = Name.IndexOf('@');
+                return at < 0 ? Name : Name.Substring(0, at);
+            }
+        }
+
+        /// <summary>The part after '@', or null.</summary>
+        public string UnitAddress
+        {
+            get
+            {
+                int at = Name.IndexOf('@');
+                return at < 0 ? null : Name.Substring(at + 1);
+            }
+        }
+
+        public DtNode Parent { get; }
+
+        /// <summary>Where the node was first opened (for a node only referenced: where it was first referenced).</summary>
+        public SourceLocation Location { get; }
+
+        /// <summary>Non-null for a stand-in of a base-devicetree node: the label the overlay used.</summary>
+        public string ExternalLabel { get; private set; }
+
+        public bool IsExternal
+        {
+            get { return ExternalLabel != null || (Parent != null && Parent.IsExternal); }
+        }
+
+        public IReadOnlyList<DtProperty> Properties
+        {
+            get { return properties; }
+        }
+
+        public IReadOnlyList<DtNode> Children
+        {
+            get { return children; }
+        }
+
+        public IReadOnlyList<string> Labels
+        {
+            get { return labels; }
+        }
+
+        public string Path
+        {
+            get
+            {
+                if (ExternalLabel != null)
+                {
+                    return "&" + ExternalLabel;
+                }
+
+                if (Parent == null)
+                {
+                    return "/";
+                }
+
+                string parentPath = Parent.Path;
+                return (parentPath.EndsWith('/') ? parentPath : parentPath + "/") + Name;
+            }
+        }
+
+        public DtProperty GetProperty(string name)
+        {
+            foreach (DtProperty property in properties)
+            {
+                if (property.Name == name)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
+
+        public DtNode GetChild(string name)
+        {
+            foreach (DtNode child in children)
+            {
+                if (child.Name == name)
+                {
+                    return child;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Adds or replaces (keeping the original position, as dtc does).</summary>
+        internal void SetProperty(DtProperty property)
+        {
+            for (int i = 0; i < properties.Count; i++)
+            {
+                if (properties[i].Name == property.Name)
+                {
+                    properties[i] = property;
+                    return;
+                }
+            }
+
+            properties.Add(property);
+        }
+
+        internal bool RemoveProperty(string name)
+        {
+            return properties.RemoveAll(p => p.Name == name) > 0;
+        }
+
+        internal void AddChild(DtNode child)
+        {
+            children.Add(child);
+        }
+
+        internal bool RemoveChild(DtNode child)
+        {
+            return children.Remove(child);
+        }
+
+        internal void AddLabel(string label)
+        {
+            if (!labels.Contains(label))
+            {
+                labels.Add(label);
+            }
+        }
+
+        /// <summary>This node and every node below it, depth first.</summary>
+        public IEnumerable<DtNode> SelfAndDescendants()
+        {
+            Stack<DtNode> pending = new Stack<DtNode>();
+            pending.Push(this);
+            while (pending.Count > 0)
+            {
+                DtNode node = pending.Pop();
+                yield return node;
+                for (int i = node.children.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(node.children[i]);
+                }
+            }
+        }
+
+        public override string ToString()
+        {
+            return Path;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using NfIcbmsg.Devicetree.Diagnostics;
+
+namespace NfIcbmsg.Devicetree.Tree
+{
+    /// <summary>
+    /// A property as it stands after every overlay block was merged: the last assignment wins, and
+    /// <see cref="Location"/> is where that assignment is (the place a user would edit).
+    /// </summary>
+    public sealed class DtProperty
+    {
+        public DtProperty(string name, IReadOnlyList<DtValue> values, IReadOnlyList<string> labels, SourceLocation location)
+        {
+            Name = name;
+            Values = values;
+            Labels = labels;
+            Location = location;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The comma-separated parts; empty for a boolean property ("name;").</summary>
+        public IReadOnlyList<DtValue> Values { get; }
+
+        public IReadOnlyList<string> Labels { get; }
+
+        public SourceLocation Location { get; }
+
+        public bool IsBoolean
+        {
+            get { return Values.Count == 0; }
+        }
+
+        /// <summary>How the value looks, for messages: "a string", "&lt;cells&gt;, &lt;cells&gt;", "no value".</summary>
+        public string Shape
+        {
+            get { return IsBoolean ? "no value" : string.Join(", ", Values.Select(v => v.KindName)); }
+        }
+
+        /// <summary>All cells of all "&lt; &gt;" parts, in order; null when any part is not cells.</summary>
+        public IReadOnlyList<DtCell> AllCells()
+        {
+            List<DtCell> cells = new List<DtCell>();
+            foreach (DtValue value in Values)
+            {
+                DtCellsValue part = value as DtCellsValue;
+                if (part == null)
+                {
+                    return null;
+                }
+
+                cells.AddRange(part.Cells);
+            }
+
+            return cells;
+        }
+
+        /// <summary>The strings of a string or string-list value; null when any part is not a string.</summary>
+        public IReadOnlyList<string> Strings()
+        {
+            List<string> strings = new List<string>();
+            foreach (DtValue value in Values)
+            {
+                DtStringValue part = value as DtStringValue;
+                if (part == null)
+                {
+                    return null;
+                }
+
+                strings.Add(part.Text);
+            }
+
+            return strings.Count == 0 ? null : strings;
+        }
+
+        /// <summary>The value of a single-cell number property (&lt;N&gt;), or null when it has another shape.</summary>
+        public uint? SingleNumber()
+        {
+            IReadOnlyList<DtCell> cells = AllCells();
+            if (cells == null || cells.Count != 1 || cells[0].IsReference)
+            {
+                return null;
+            }
+
+            return cells[0].Value;
+        }
+
+        /// <summary>The value of a single-string property, or null when it has another shape.</summary>
+        public string SingleString()
+        {
+            IReadOnlyList<string> strings = Strings();
+            return strings != null && strings.Count == 1 ? strings[0] : null;
+        }
+
+        public override string ToString()
+        {
+            return IsBoolean ? Name + ";" : Name + " = " + string.Join(", ", Values.Select(v => v.ToString())) + ";";
+        }
+    }
+}

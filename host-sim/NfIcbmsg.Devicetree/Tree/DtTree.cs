@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using NfIcbmsg.Devicetree.Diagnostics;
+
+namespace NfIcbmsg.Devicetree.Tree
+{
+    /// <summary>
+    /// A board file after reading: the root node, the external nodes (base-devicetree nodes the overlay
+    /// only references by label), the labels, and the non-fatal findings of the merge (duplicates).
+    /// </summary>
+    public sealed class DtTree
+    {
+        private readonly Dictionary<string, DtNode> labels = new Dictionary<string, DtNode>();
+        private readonly List<DtNode> externalNodes = new List<DtNode>();
+        private readonly List<Diagnostic> diagnostics = new List<Diagnostic>();
+
+        public DtTree(string file, SourceLocation rootLocation)
+        {
+            File = file;
+            Root = new DtNode("/", null, rootLocation);
+        }
+
+        /// <summary>The board file as the user named it.</summary>
+        public string File { get; }
+
+        public DtNode Root { get; }
+
+        public IReadOnlyList<DtNode> ExternalNodes
+        {
+            get { return externalNodes; }
+        }
+
+        public IReadOnlyList<Diagnostic> Diagnostics
+        {
+            get { return diagnostics; }
+        }
+
+        public IReadOnlyDictionary<string, DtNode> Labels
+        {
+            get { return labels; }
+        }
+
+        public DtNode FindLabel(string label)
+        {
+            DtNode node;
+            return labels.TryGetValue(label, out node) ? node : null;
+        }
+
+        /// <summary>The node at an absolute path ("/ipc/ipc0"), or null.</summary>
+        public DtNode FindPath(string path)
+        {
+            DtNode node = Root;
+            foreach (string part in path.Split('/', System.StringSplitOptions.RemoveEmptyEntries))
+            {
+                node = node.GetChild(part);
+                if (node == null)
+                {
+                    return null;
+                }
+            }
+
+            return node;
+        }
+
+        /// <summary>Every node of the tree and of the external nodes.</summary>
+        public IEnumerable<DtNode> AllNodes()
+        {
+            foreach (DtNode node in Root.SelfAndDescendants())
+            {
+                yield return node;
+            }
+
+            foreach (DtNode external in externalNodes)
+            {
+                foreach (DtNode node in external.SelfAndDescendants())
+                {
+                    yield return node;
+                }
+            }
+        }
+
+        internal void AddExternal(DtNode node)
+        {
+            externalNodes.Add(node);
+        }
+
+        internal void RemoveExternal(DtNode node)
+        {
+            externalNodes.Remove(node);
+        }
+
+        internal void SetLabel(string label, DtNode node)
+        {
+            labels[label] = node;
+        }
+
+        internal void RemoveLabel(string label)
+        {
+            labels.Remove(label);
+        }
+
+        internal void Report(Diagnostic diagnostic)
+        {
+            diagnostics.Add(diagnostic);
+        }
+    }
+}

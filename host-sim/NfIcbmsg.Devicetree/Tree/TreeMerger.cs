@@ -1,0 +1,235 @@
+using System.Collections.Generic;
+using System.Linq;
+using NfIcbmsg.Devicetree.Diagnostics;
+using NfIcbmsg.Devicetree.Syntax;
+
+namespace NfIcbmsg.Devicetree.Tree
+{
+    /// <summary>
+    /// Applies the statements of a parsed board file to a tree in source order, as dtc does: blocks for
+    /// the same node merge (a later property assignment replaces an earlier one), deletions remove what
+    /// exists and are no-ops for what the overlay does not have (the base devicetree's nodes), then
+    /// every phandle is resolved.
+    ///
+    /// The standalone-overlay rule: an unresolved "&amp;label { }" at top level makes (or merges into) an
+    /// external node carrying that label, and an unresolved phandle in 'mboxes' refers to an external
+    /// mailbox device by that label. Any other unresolved label is an error.
+    /// </summary>
+    public sealed class TreeMerger
+    {
+        private readonly DtTree tree;
+
+        private TreeMerger(DtTree tree)
+        {
+            this.tree = tree;
+        }
+
+        public static DtTree Merge(DocumentSyntax document, string file)
+        {
+            TreeMerger merger = new TreeMerger(new DtTree(file, document.Start));
+            foreach (TopLevelSyntax statement in document.Statements)
+            {
+                merger.Apply(statement);
+            }
+
+            merger.ResolveReferences();
+            return merger.tree;
+        }
+
+        private void Apply(TopLevelSyntax statement)
+        {
+            switch (statement)
+            {
+                case RootNodeSyntax root:
+                    AssignLabels(root.Labels, tree.Root, root.Location);
+                    MergeBody(tree.Root, root.Body);
+                    break;
+                case ReferencedNodeSyntax referenced:
+                    {
+                        DtNode node = referenced.Label != null ? tree.FindLabel(referenced.Label) : tree.FindPath(referenced.Path);
+                        if (node == null && referenced.Label == null)
+                        {
+                            throw new DevicetreeException(referenced.Location, "no node at path &{" + referenced.Path + "} in this file: expected the path of a node defined above");
+                        }
+
+                        if (node == null)
+                        {
+                            node = DtNode.External(referenced.Label, referenced.Location);
+                            node.AddLabel(referenced.Label);
+                            tree.AddExternal(node);
+                            tree.SetLabel(referenced.Label, node);
+                        }
+
+                        AssignLabels(referenced.Labels, node, referenced.Location);
+                        MergeBody(node, referenced.Body);
+                        break;
+                    }
+
+                case DeleteReferencedNodeSyntax deletion:
+                    {
+                        DtNode node = deletion.Label != null ? tree.FindLabel(deletion.Label) : tree.FindPath(deletion.Path);
+                        if (node != null)
+                        {
+                            Delete(node);
+                        }
+
+                        break;
+                    }
+            }
+        }
+
+        private void MergeBody(DtNode node, NodeBodySyntax body)
+        {
+            Dictionary<string, SourceLocation> propertiesHere = new Dictionary<string, SourceLocation>();
+            Dictionary<string, SourceLocation> childrenHere = new Dictionary<string, SourceLocation>();
+            foreach (BodyItemSyntax item in body.Items)
+            {
+                switch (item)
+                {
+                    case PropertySyntax property:
+                        {
+                            SourceLocation first;
+                            if (propertiesHere.TryGetValue(property.Name, out first))
+                            {
+                                tree.Report(Diagnostic.Error(property.Location, node.Path, property.Name, "duplicate property: already assigned at " + first + " in the same block; keep one assignment"));
+                            }
+                            else
+                            {
+                                propertiesHere.Add(property.Name, property.Location);
+                            }
+
+                            node.SetProperty(new DtProperty(property.Name, property.Values, property.Labels, property.Location));
+                            break;
+                        }
+
+                    case DeletePropertySyntax deletion:
+                        node.RemoveProperty(deletion.Name);
+                        propertiesHere.Remove(deletion.Name);
+                        break;
+                    case DeleteChildSyntax deletion:
+                        {
+                            DtNode child = node.GetChild(deletion.Name);
+                            if (child != null)
+                            {
+                                Delete(child);
+                            }
+
+                            childrenHere.Remove(deletion.Name);
+                            break;
+                        }
+
+                    case ChildNodeSyntax childSyntax:
+                        {
+                            SourceLocation first;
+                            if (childrenHere.TryGetValue(childSyntax.Name, out first))
+                            {
+                                tree.Report(Diagnostic.Error(childSyntax.Location, node.Path + (node.Path.EndsWith('/') ? string.Empty : "/") + childSyntax.Name, null, "duplicate node: already defined at " + first + " in the same block; merge the two"));
+                            }
+                            else
+                            {
+                                childrenHere.Add(childSyntax.Name, childSyntax.Location);
+                            }
+
+                            DtNode child = node.GetChild(childSyntax.Name);
+                            if (child == null)
+                            {
+                                child = new DtNode(childSyntax.Name, node, childSyntax.Location);
+                                node.AddChild(child);
+                            }
+
+                            AssignLabels(childSyntax.Labels, child, childSyntax.Location);
+                            MergeBody(child, childSyntax.Body);
+                            break;
+                        }
+                }
+            }
+        }
+
+        private void AssignLabels(IReadOnlyList<string> labels, DtNode node, SourceLocation at)
+        {
+            foreach (string label in labels)
+            {
+                DtNode existing = tree.FindLabel(label);
+                if (existing != null && existing != node)
+                {
+                    string why = existing.ExternalLabel == label
+                        ? "it was used above as a node of the base devicetree (&" + label + " { }); define the label before referring to it"
+                        : "it already names node " + existing.Path + " (" + existing.Location + "); a label names one node";
+                    throw new DevicetreeException(at, "duplicate label '" + label + "': " + why);
+                }
+
+                node.AddLabel(label);
+                tree.SetLabel(label, node);
+            }
+        }
+
+        private void Delete(DtNode node)
+        {
+            foreach (DtNode gone in node.SelfAndDescendants())
+            {
+                foreach (string label in gone.Labels)
+                {
+                    if (tree.FindLabel(label) == gone)
+                    {
+                        tree.RemoveLabel(label);
+                    }
+                }
+            }
+
+            if (node.Parent != null)
+            {
+                node.Parent.RemoveChild(node);
+            }
+            else
+            {
+                tree.RemoveExternal(node);
+            }
+        }
+
+        private void ResolveReferences()
+        {
+            List<(DtNode Node, DtProperty Property)> all = tree.AllNodes()
+                .SelectMany(n => n.Properties.Select(p => (n, p)))
+                .ToList();
+            foreach ((DtNode node, DtProperty property) in all)
+            {
+                foreach (DtValue value in property.Values)
+                {
+                    if (value is DtCellsValue cells)
+                    {
+                        foreach (DtCell cell in cells.Cells.Where(c => c.IsReference))
+                        {
+                            Resolve(cell, node, property);
+                        }
+                    }
+                    else if (value is DtReferenceValue reference)
+                    {
+                        Resolve(reference.Reference, node, property);
+                    }
+                }
+            }
+        }
+
+        private void Resolve(DtCell cell, DtNode node, DtProperty property)
+        {
+            DtNode target = cell.ReferenceLabel != null ? tree.FindLabel(cell.ReferenceLabel) : tree.FindPath(cell.ReferencePath);
+            if (target == null && cell.ReferenceLabel != null && property.Name == "mboxes")
+            {
+                // The mailbox peripheral of a SoC lives in its base devicetree; the overlay only names it.
+                target = DtNode.External(cell.ReferenceLabel, cell.Location);
+                target.AddLabel(cell.ReferenceLabel);
+                tree.AddExternal(target);
+                tree.SetLabel(cell.ReferenceLabel, target);
+            }
+
+            if (target == null)
+            {
+                string known = tree.Labels.Count == 0 ? "none" : string.Join(", ", tree.Labels.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+                string what = cell.ReferenceLabel != null ? "label &" + cell.ReferenceLabel : "path &{" + cell.ReferencePath + "}";
+                throw new DevicetreeException(Diagnostic.Error(cell.Location, node.Path, property.Name, "unknown " + what + ": no node in this file has it (labels defined: " + known + ")"));
+            }
+
+            cell.Target = target;
+        }
+    }
+}
