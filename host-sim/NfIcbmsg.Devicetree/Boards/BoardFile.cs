@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using NfIcbmsg.Devicetree.Diagnostics;
+using NfIcbmsg.Devicetree.Tree;
+
+namespace NfIcbmsg.Devicetree.Boards
+{
+    /// <summary>
+    /// A board file read and validated: its instances, mailboxes, reserved regions and every finding.
+    /// When the file could not be read at all, <see cref="Tree"/> is null and the one fatal error is in
+    /// <see cref="Diagnostics"/>.
+    /// </summary>
+    public sealed class BoardFile
+    {
+        private readonly List<Diagnostic> diagnostics = new List<Diagnostic>();
+
+        public BoardFile(string path, DtTree tree)
+        {
+            Path = path;
+            Tree = tree;
+            Instances = new List<BoardInstance>();
+            ReservedRegions = new List<MemoryRegion>();
+            Mailboxes = new List<MailboxDevice>();
+        }
+
+        public string Path { get; }
+
+        public DtTree Tree { get; }
+
+        /// <summary>nf,runtime of the root node, or null when the file does not say.</summary>
+        public string Runtime { get; internal set; }
+
+        /// <summary>Every IPC instance, enabled or not, in tree order.</summary>
+        public List<BoardInstance> Instances { get; }
+
+        public IEnumerable<BoardInstance> EnabledInstances
+        {
+            get { return Instances.Where(i => i.Enabled); }
+        }
+
+        /// <summary>Every /reserved-memory child with a reg.</summary>
+        public List<MemoryRegion> ReservedRegions { get; }
+
+        public List<MailboxDevice> Mailboxes { get; }
+
+        public IReadOnlyList<Diagnostic> Diagnostics
+        {
+            get { return diagnostics; }
+        }
+
+        public bool HasErrors
+        {
+            get { return diagnostics.Any(d => d.IsError); }
+        }
+
+        public BoardInstance FindInstance(string name)
+        {
+            return Instances.FirstOrDefault(i => i.Name == name && i.Enabled);
+        }
+
+        internal void Report(Diagnostic diagnostic)
+        {
+            if (!diagnostics.Contains(diagnostic))
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using NfIcbmsg.Devicetree.Diagnostics;
+using NfIcbmsg.Devicetree.Syntax;
+using NfIcbmsg.Devicetree.Tree;
+
+namespace NfIcbmsg.Devicetree.Boards
+{
+    /// <summary>Reads, models and validates a board file in one call. Never throws for bad input: a file
+    /// that cannot be read comes back with no tree and its one fatal error.</summary>
+    public static class BoardLoader
+    {
+        public static BoardFile Load(string path, ReadLimits limits = null)
+        {
+            DtTree tree;
+            try
+            {
+                tree = DevicetreeReader.ReadFile(path, limits);
+            }
+            catch (DevicetreeException e)
+            {
+                return Failed(path, e);
+            }
+
+            return FromTree(tree);
+        }
+
+        public static BoardFile LoadText(string text, string path, ReadLimits limits = null)
+        {
+            DtTree tree;
+            try
+            {
+                tree = DevicetreeReader.ReadText(text, path, limits);
+            }
+            catch (DevicetreeException e)
+            {
+                return Failed(path, e);
+            }
+
+            return FromTree(tree);
+        }
+
+        private static BoardFile FromTree(DtTree tree)
+        {
+            BoardFile board = BoardReader.Read(tree);
+            BoardValidator.Validate(board);
+            return board;
+        }
+
+        private static BoardFile Failed(string path, DevicetreeException e)
+        {
+            BoardFile board = new BoardFile(path, null);
+            board.Report(e.Diagnostic);
+            return board;
+        }
+    }
+}
