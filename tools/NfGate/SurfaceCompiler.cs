@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace NfGate;
+
+/// <summary>
+/// Compiles the hand-written nanoFramework API surfaces (firmware/nf-surface/&lt;PackageId&gt;/*.cs) in memory,
+/// each to an assembly with the real assembly name, and hands them out as metadata references. Each surface is
+/// compiled once per instance (thread-safe), after the surfaces it depends on; mscorlib depends on nothing.
+/// </summary>
+public sealed class SurfaceCompiler
+{
+    // Surfaces are written in current C#: only device code is held to C# 9.
+    private static readonly CSharpParseOptions SurfaceParseOptions = new(LanguageVersion.Latest);
+
+    private readonly object _lock = new();
+    private readonly Dictionary<string, SurfaceManifest> _manifests = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, MetadataReference> _compiled = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _inProgress = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<GateDiagnostic> _diagnostics = [];
+
+    public SurfaceCompiler(string surfaceRoot)
+    {
+        SurfaceRoot = Path.GetFullPath(surfaceRoot);
+        if (!Directory.Exists(SurfaceRoot))
+        {
+            _diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(SurfaceRoot), RuleIds.SurfaceInvalid, "the API surface folder does not exist"));
+            return;
+        }
+
+        foreach (string directory in Directory.GetDirectories(SurfaceRoot).Order(StringComparer.Ordinal))
+        {
+            SurfaceManifest manifest = SurfaceManifest.Load(directory, _diagnostics);
+            if (manifest != null)
+            {
+                _manifests[manifest.PackageId] = manifest;
+            }
+        }
+    }
+
+    public string SurfaceRoot { get; }
+
+    /// <summary>Problems found in the surfaces themselves (manifests, compile errors), so far.</summary>
+    public IReadOnlyList<GateDiagnostic> Diagnostics
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _diagnostics.ToList();
+            }
+        }
+    }
+
+    public SurfaceManifest Find(string packageId) => _manifests.GetValueOrDefault(packageId);
+
+    /// <summary>The compiled surface of a package, or null if it is unknown or does not compile.</summary>
+    public MetadataReference GetReference(string packageId)
+    {
+        lock (_lock)
+        {
+            return Compile(packageId);
+        }
+    }
+
+    private MetadataReference Compile(string packageId)
+    {
+        if (_compiled.TryGetValue(packageId, out MetadataReference done))
+        {
+            return done;
+        }
+
+        SurfaceManifest manifest = Find(packageId);
+        if (manifest == null || !_inProgress.Add(packageId))
+        {
+            string problem = manifest == null ? "is not a known surface" : "depends on itself";
+            _diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(Path.Combine(SurfaceRoot, packageId)), RuleIds.SurfaceInvalid, $"package '{packageId}' {problem}"));
+            return null;
+        }
+
+        MetadataReference reference = CompileSurface(manifest);
+        _inProgress.Remove(packageId);
+        _compiled[packageId] = reference;
+        return reference;
+    }
+
+    private MetadataReference CompileSurface(SurfaceManifest manifest)
+    {
+        var references = new List<MetadataReference>();
+        foreach (string dependency in manifest.Dependencies)
+        {
+            MetadataReference reference = Compile(dependency);
+            if (reference == null)
+            {
+                _diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(manifest.ManifestPath), RuleIds.SurfaceInvalid, $"dependency '{dependency}' is unavailable, so this surface is not compiled"));
+                return null;
+            }
+
+            references.Add(reference);
+        }
+
+        List<SyntaxTree> trees = Directory.GetFiles(manifest.Directory, "*.cs", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), SurfaceParseOptions, file))
+            .ToList();
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            manifest.AssemblyName,
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+
+        // The runtime metadata version is what nanoFramework's coreAssembly.rsp passes for mscorlib.
+        using var image = new MemoryStream();
+        EmitResult result = compilation.Emit(image, options: new EmitOptions(runtimeMetadataVersion: "v4.0.30319"));
+
+        // A surface must be clean: its warnings are errors too, or they would hide mistakes in it.
+        List<GateDiagnostic> problems = RoslynDiagnostics.Convert(result.Diagnostics, manifest.ManifestPath)
+            .Select(d => d with { Severity = GateSeverity.Error })
+            .ToList();
+        _diagnostics.AddRange(problems);
+        return result.Success && problems.Count == 0 ? MetadataReference.CreateFromImage(image.ToArray()) : null;
+    }
+}

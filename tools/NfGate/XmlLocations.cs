@@ -1,0 +1,16 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace NfGate;
+
+/// <summary>Line information of XML elements loaded with LoadOptions.SetLineInfo.</summary>
+public static class XmlLocations
+{
+    public static SourceLocation Of(XObject node, string filePath)
+    {
+        var info = (IXmlLineInfo)node;
+        return info.HasLineInfo() ? new SourceLocation(filePath, info.LineNumber, info.LinePosition) : SourceLocation.StartOf(filePath);
+    }
+
+    public static XDocument Load(string filePath) => XDocument.Load(filePath, LoadOptions.SetLineInfo);
+}
