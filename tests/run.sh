@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The test command of the README: every check the project has, from a fresh clone.
+#   1. all host tests (protocol shared tests through the TestFramework adapter, host-only stress and
+#      fuzz tests, devicetree/boards, nanoFramework gate tests, interop checks, simulator CLI tests);
+#   2. the nanoFramework gate over every device project (.ci/nf-gate);
+#   3. the native interop sources compiled against the model headers (firmware/Native/check.sh).
+# Ends with one line "N passed, N failed" and a non-zero exit on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+
+echo "== dotnet test (nf-host.slnf)"
+dotnet test nf-host.slnf -c Release 2>&1 | tee "$log" || status=1
+
+echo "== nanoFramework gate"
+if bash .ci/nf-gate; then gate=1; gatefail=0; else gate=0; gatefail=1; status=1; fi
+
+echo "== native interop sources"
+if bash firmware/Native/check.sh; then native=1; nativefail=0; else native=0; nativefail=1; status=1; fi
+
+# vstest prints one summary per test project: "Passed!  - Failed:  0, Passed: 12, Skipped: 0, Total: 12".
+read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+projects=$(grep -cE '(Passed|Failed)! +- +Failed: ' "$log")
+expected=$(grep -c '"tests' nf-host.slnf)
+if [ "$projects" -lt "$expected" ]; then
+  echo "error: $projects of $expected test projects reported a summary (a build or run failed before testing)"
+  status=1
+  failed=$((failed + expected - projects))
+fi
+passed=$((passed + gate + native))
+failed=$((failed + gatefail + nativefail))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] || status=1
+exit $status
