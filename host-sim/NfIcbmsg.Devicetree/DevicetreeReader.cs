@@ -12,10 +12,16 @@ namespace NfIcbmsg.Devicetree
     {
         public static DtTree ReadFile(string path, ReadLimits limits = null)
         {
+            return ReadFile(path, path, limits);
+        }
+
+        /// <summary>Reads <paramref name="path"/>; messages and the tree name it <paramref name="displayPath"/> (e.g. relative to the repository).</summary>
+        public static DtTree ReadFile(string path, string displayPath, ReadLimits limits = null)
+        {
             limits ??= ReadLimits.Default;
             SourceStack source = new SourceStack(limits);
-            source.PushRootFile(path);
-            return Read(source, path, limits);
+            source.PushRootFile(path, displayPath);
+            return Read(source, displayPath, limits);
         }
 
         /// <summary>Reads text as if it were the file <paramref name="displayPath"/> (includes resolve beside that path).</summary>

@@ -10,6 +10,7 @@ namespace NfIcbmsg.Sim
         {
             RootCommand root = new RootCommand("nf-sim: the nf-icbmsg host simulator (Zephyr ICBMsg/ICMsg on a desktop)");
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(BoardsCommand.Create());
             return root.Parse(args).Invoke();
         }
     }

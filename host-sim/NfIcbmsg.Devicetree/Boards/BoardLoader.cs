@@ -10,14 +10,20 @@ namespace NfIcbmsg.Devicetree.Boards
     {
         public static BoardFile Load(string path, ReadLimits limits = null)
         {
+            return Load(path, path, limits);
+        }
+
+        /// <summary>Loads <paramref name="path"/>, naming it <paramref name="displayPath"/> in the model and in every message.</summary>
+        public static BoardFile Load(string path, string displayPath, ReadLimits limits = null)
+        {
             DtTree tree;
             try
             {
-                tree = DevicetreeReader.ReadFile(path, limits);
+                tree = DevicetreeReader.ReadFile(path, displayPath, limits);
             }
             catch (DevicetreeException e)
             {
-                return Failed(path, e);
+                return Failed(displayPath, e);
             }
 
             return FromTree(tree);

@@ -169,10 +169,10 @@ namespace NfIcbmsg.Devicetree.Syntax
             frames.Add(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
         }
 
-        /// <summary>Starts reading the board file itself.</summary>
-        public void PushRootFile(string displayPath)
+        /// <summary>Starts reading the board file itself; messages name it <paramref name="displayPath"/>.</summary>
+        public void PushRootFile(string path, string displayPath)
         {
-            string fullPath = Path.GetFullPath(displayPath);
+            string fullPath = Path.GetFullPath(path);
             string text = ReadBounded(fullPath, displayPath, new SourceLocation(displayPath, 1, 1));
             frames.Add(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
         }

@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using NfIcbmsg.Devicetree.Boards;
+using NfIcbmsg.Devicetree.Diagnostics;
+using NfIcbmsg.Icbmsg;
+using NfIcbmsg.Icmsg;
+using NfIcbmsg.Pbuf;
+
+namespace NfIcbmsg.Devicetree.Reporting
+{
+    /// <summary>
+    /// The human-readable reports of the boards CLI: a board file's instances with the computed layout
+    /// of both regions (show), and a pair of files side by side (check). Region columns are built by
+    /// one function for both, so the two reports cannot drift apart.
+    /// </summary>
+    public static class LayoutText
+    {
+        public static string Show(BoardFile board, string onlyInstance)
+        {
+            StringBuilder text = new StringBuilder();
+            text.Append(board.Path).Append(board.Runtime != null ? "  (runtime: " + board.Runtime + ")" : string.Empty).Append('\n');
+            foreach (BoardInstance instance in board.Instances.Where(i => onlyInstance == null || i.Name == onlyInstance))
+            {
+                text.Append('\n');
+                text.Append("instance " + instance.Name + "  " + instance.Path + "  " + instance.Compatible + "  [" + instance.Node.Location + "]\n");
+                if (!instance.Enabled)
+                {
+                    text.Append("  disabled (status is not \"okay\"): ignored\n");
+                    continue;
+                }
+
+                if (!instance.IsComplete)
+                {
+                    text.Append("  incomplete: see the errors below\n");
+                    continue;
+                }
+
+                InstanceLayout layout = InstanceLayout.Compute(instance);
+                text.Append(Summary(instance, layout));
+                if (layout.Error != null)
+                {
+                    text.Append("  layout: " + layout.Error + "\n");
+                    continue;
+                }
+
+                TextTable table = new TextTable();
+                AddColumns(table, instance.Backend,
+                    Column("TX region (this side writes)", instance.TxRegion, layout.Tx, layout.TxRing, null),
+                    Column("RX region (the peer writes)", instance.RxRegion, layout.Rx, layout.RxRing, null));
+                text.Append(table.Render("  "));
+            }
+
+            text.Append(Diagnostics(board.Diagnostics));
+            return text.ToString();
+        }
+
+        public static string Check(PairReport report)
+        {
+            StringBuilder text = new StringBuilder();
+            text.Append("A: " + report.A.Path + "\nB: " + report.B.Path + "\n");
+            foreach (InstancePair pair in report.Pairs)
+            {
+                BoardInstance a = pair.A;
+                text.Append("\ninstance " + pair.Name + "  " + a.Compatible + "  A " + a.Path + " [" + a.Node.Location + "]  B " + pair.B.Path + " [" + pair.B.Node.Location + "]\n");
+                text.Append("  mailbox: A rings channel " + a.TxChannel + " (" + a.Mailbox.DescribeChannel(a.TxChannel) + "), B rings channel " + pair.B.TxChannel + " (" + pair.B.Mailbox.DescribeChannel(pair.B.TxChannel) + ")\n");
+                if (pair.Initiator != null)
+                {
+                    InstanceLayout initiator = pair.Initiator == a ? pair.LayoutA : pair.LayoutB;
+                    text.Append("  initiator: " + (pair.Initiator == a ? "A " : "B ") + pair.Initiator.File + " (its RX blocks at " + Hex(initiator.Rx.BlocksAddress) + " lie below its TX blocks at " + Hex(initiator.Tx.BlocksAddress) + ", spec §6.5)\n");
+                }
+
+                TextTable table = new TextTable();
+                AddColumns(table, a.Backend,
+                    Column("R1: A -> B", a.TxRegion, pair.LayoutA.Tx, pair.LayoutA.TxRing, "A writes, B reads"),
+                    Column("R2: B -> A", a.RxRegion, pair.LayoutA.Rx, pair.LayoutA.RxRing, "B writes, A reads"));
+                text.Append(table.Render("  "));
+            }
+
+            if (report.Mismatches.Count > 0)
+            {
+                text.Append("\nmismatches:\n");
+                foreach (PairMismatch mismatch in report.Mismatches)
+                {
+                    text.Append("  " + mismatch + "\n");
+                }
+            }
+
+            text.Append(Diagnostics(report.A.Diagnostics.Concat(report.B.Diagnostics).ToList()));
+            text.Append("\n" + (report.Mirrors ? "the two files mirror each other" : "the two files do NOT mirror each other") + "\n");
+            return text.ToString();
+        }
+
+        private static string Summary(BoardInstance instance, InstanceLayout layout)
+        {
+            StringBuilder text = new StringBuilder();
+            MailboxDevice mailbox = instance.Mailbox;
+            text.Append("  mailbox " + mailbox.Name + " (" + (mailbox.Compatible ?? "the SoC's own, from the base devicetree") + "): tx channel " + instance.TxChannel + " = " + mailbox.DescribeChannel(instance.TxChannel) + ", rx channel " + instance.RxChannel + " = " + mailbox.DescribeChannel(instance.RxChannel) + "\n");
+            string alignment = "dcache-alignment " + instance.DcacheAlignment + " (A = " + System.Math.Max(4, instance.DcacheAlignment) + ")";
+            if (instance.Backend == BackendKind.Icbmsg)
+            {
+                text.Append("  endpoints " + instance.EndpointCount + ", " + alignment + ", unbound disable (ICBMsg)\n");
+                if (layout.Error == null)
+                {
+                    text.Append("  role: " + (layout.IsInitiator ? "initiator (its RX blocks lie below its TX blocks; it assigns endpoint addresses)" : "follower (the peer assigns endpoint addresses)") + "\n");
+                }
+            }
+            else
+            {
+                text.Append("  " + alignment + ", unbound " + instance.Unbound.ToString().ToLowerInvariant() + "\n");
+            }
+
+            return text.ToString();
+        }
+
+        private static List<string> Column(string heading, MemoryRegion region, RegionLayout split, PacketBufferLayout ring, string direction)
+        {
+            List<string> cells = new List<string> { heading, direction, region.Name, region.Range };
+            if (split != null)
+            {
+                cells.Add(split.BlockCount + " / " + split.RemoteBlockCount);
+                cells.Add(Hex(split.Begin) + ", " + split.IcmsgAreaSize + " bytes (min " + split.IcmsgAreaMinimum + ")");
+            }
+
+            cells.Add(Offsets(ring));
+            cells.Add(ring.DataLength.ToString());
+            if (split != null)
+            {
+                cells.Add(split.BlockSize.ToString());
+                cells.Add(Hex(split.BlocksAddress) + " .. " + Hex(split.End));
+                cells.Add(split.MaxMessageSize.ToString());
+            }
+            else
+            {
+                cells.Add(ring.MaxPacketLength.ToString());
+            }
+
+            return cells;
+        }
+
+        private static void AddColumns(TextTable table, BackendKind backend, List<string> left, List<string> right)
+        {
+            List<string> labels = new List<string> { string.Empty, "direction", "region", "range" };
+            if (backend == BackendKind.Icbmsg)
+            {
+                labels.AddRange(new[] { "blocks (this region / other)", "ICMsg area", "ring rd / wr / data", "ring data length", "block size", "blocks", "largest message" });
+            }
+            else
+            {
+                labels.AddRange(new[] { "ring rd / hs / wr / data", "ring data length", "largest packet" });
+            }
+
+            for (int i = 0; i < labels.Count; i++)
+            {
+                if (i == 1 && left[1] == null)
+                {
+                    continue;
+                }
+
+                table.Add(labels[i], left[i], right[i]);
+            }
+        }
+
+        private static string Offsets(PacketBufferLayout ring)
+        {
+            string handshake = ring.HasHandshake ? " / +0x" + (ring.HandshakeOffset - ring.RegionOffset).ToString("x") : string.Empty;
+            return "+0x" + (ring.ReadIndexOffset - ring.RegionOffset).ToString("x") + handshake + " / +0x" + (ring.WriteIndexOffset - ring.RegionOffset).ToString("x") + " / +0x" + (ring.DataOffset - ring.RegionOffset).ToString("x");
+        }
+
+        private static string Diagnostics(IReadOnlyList<Diagnostic> diagnostics)
+        {
+            if (diagnostics.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            StringBuilder text = new StringBuilder("\n");
+            foreach (Diagnostic diagnostic in diagnostics.OrderByDescending(d => d.IsError))
+            {
+                text.Append(diagnostic).Append('\n');
+            }
+
+            return text.ToString();
+        }
+
+        private static string Hex(long value)
+        {
+            return "0x" + value.ToString("X8");
+        }
+    }
+}

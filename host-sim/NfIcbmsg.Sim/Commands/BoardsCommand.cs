@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using NfIcbmsg.Devicetree.Boards;
+using NfIcbmsg.Devicetree.Generation;
+using NfIcbmsg.Devicetree.Reporting;
+
+namespace NfIcbmsg.Sim.Commands
+{
+    /// <summary>
+    /// `boards`: list, show, check and generate board files (boards/README.md). Exit codes: 0 fine,
+    /// 1 the input has errors / the pair does not mirror / generated files are not current, 2 misuse.
+    /// All work is in NfIcbmsg.Devicetree; this file only maps options to it.
+    /// </summary>
+    public static class BoardsCommand
+    {
+        public static Command Create()
+        {
+            Command boards = new Command("boards", "Board files (devicetree overlays): list, show, check a pair, generate device configurations");
+            boards.Subcommands.Add(CreateList());
+            boards.Subcommands.Add(CreateShow());
+            boards.Subcommands.Add(CreateCheck());
+            boards.Subcommands.Add(CreateGenerate());
+            return boards;
+        }
+
+        private static Option<string> RepoOption()
+        {
+            return new Option<string>("--repo") { Description = "Repository root holding boards/ and firmware/ (default: found upward from the current directory)" };
+        }
+
+        private static Option<bool> JsonOption()
+        {
+            return new Option<bool>("--json") { Description = "Print JSON for scripts instead of text" };
+        }
+
+        private static Command CreateList()
+        {
+            Option<string> repo = RepoOption();
+            Option<bool> json = JsonOption();
+            Command command = new Command("list", "List the board files under boards/ and their IPC instances");
+            command.Options.Add(repo);
+            command.Options.Add(json);
+            command.SetAction(parse =>
+            {
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), parse.InvocationConfiguration.Error);
+                if (catalog == null)
+                {
+                    return 2;
+                }
+
+                List<BoardFile> files = catalog.BoardFiles().Select(catalog.Load).ToList();
+                TextWriter output = parse.InvocationConfiguration.Output;
+                if (parse.GetValue(json))
+                {
+                    output.WriteLine(BoardJson.List(files));
+                    return 0;
+                }
+
+                TextTable table = new TextTable();
+                table.Add("FILE", "RUNTIME", "INSTANCES", "STATUS");
+                foreach (BoardFile file in files)
+                {
+                    string instances = string.Join(", ", file.Instances.Select(i => i.Name + (i.Enabled ? string.Empty : " (disabled)") + " " + (i.Backend == BackendKind.Icbmsg ? "icbmsg" : "icmsg")));
+                    int errors = file.Diagnostics.Count(d => d.IsError);
+                    int warnings = file.Diagnostics.Count - errors;
+                    string status = errors > 0 ? errors + " error(s)" : warnings > 0 ? warnings + " warning(s)" : "ok";
+                    table.Add(file.Path, file.Runtime ?? "-", instances.Length == 0 ? "-" : instances, status);
+                }
+
+                output.Write(table.Render(string.Empty));
+                return 0;
+            });
+            return command;
+        }
+
+        private static Command CreateShow()
+        {
+            Argument<string> file = new Argument<string>("file") { Description = "The board file (.overlay)" };
+            Option<string> instance = new Option<string>("--instance") { Description = "Only this instance (node name, e.g. ipc0)" };
+            Option<bool> json = JsonOption();
+            Command command = new Command("show", "Validate a board file and print its instances with the computed layout of both regions");
+            command.Arguments.Add(file);
+            command.Options.Add(instance);
+            command.Options.Add(json);
+            command.SetAction(parse =>
+            {
+                string path = parse.GetValue(file);
+                string only = parse.GetValue(instance);
+                BoardFile board = BoardLoader.Load(path);
+                if (only != null && board.Tree != null && board.Instances.All(i => i.Name != only))
+                {
+                    parse.InvocationConfiguration.Error.WriteLine(path + ": no instance named " + only + " (instances: " + string.Join(", ", board.Instances.Select(i => i.Name)) + ")");
+                    return 2;
+                }
+
+                parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Show(board, only) + "\n" : LayoutText.Show(board, only));
+                return board.HasErrors ? 1 : 0;
+            });
+            return command;
+        }
+
+        private static Command CreateCheck()
+        {
+            Argument<string> a = new Argument<string>("file-a") { Description = "One side's board file" };
+            Argument<string> b = new Argument<string>("file-b") { Description = "The other side's board file" };
+            Option<bool> json = JsonOption();
+            Command command = new Command("check", "Prove two board files are mirror images (regions, blocks, channels swapped; same alignment) and print both regions side by side; exit 1 on mismatch");
+            command.Arguments.Add(a);
+            command.Arguments.Add(b);
+            command.Options.Add(json);
+            command.SetAction(parse =>
+            {
+                PairReport report = PairChecker.Check(BoardLoader.Load(parse.GetValue(a)), BoardLoader.Load(parse.GetValue(b)));
+                parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Check(report) + "\n" : LayoutText.Check(report));
+                return report.Mirrors ? 0 : 1;
+            });
+            return command;
+        }
+
+        private static Command CreateGenerate()
+        {
+            Argument<string> file = new Argument<string>("file") { Description = "Board file, relative to the repository root (with --instance)", Arity = ArgumentArity.ZeroOrOne };
+            Option<string> instance = new Option<string>("--instance") { Description = "Instance to generate (node name, e.g. ipc0)" };
+            Option<bool> all = new Option<bool>("--all") { Description = "Generate every instance of every board file with nf,runtime = \"nanoframework\" (and refresh files generated before)" };
+            Option<bool> check = new Option<bool>("--check") { Description = "Write nothing; exit 1 naming each generated file that is missing or not current (CI)" };
+            Option<string> repo = RepoOption();
+            Command command = new Command("generate", "Generate firmware/Boards/<Board>/<Instance>Config.cs and NfIcbmsg.Boards.projitems from board files");
+            command.Arguments.Add(file);
+            command.Options.Add(instance);
+            command.Options.Add(all);
+            command.Options.Add(check);
+            command.Options.Add(repo);
+            command.SetAction(parse =>
+            {
+                TextWriter output = parse.InvocationConfiguration.Output;
+                TextWriter error = parse.InvocationConfiguration.Error;
+                string source = parse.GetValue(file);
+                string instanceName = parse.GetValue(instance);
+                int modes = (parse.GetValue(all) ? 1 : 0) + (parse.GetValue(check) ? 1 : 0) + (source != null ? 1 : 0);
+                if (modes != 1 || (source != null) != (instanceName != null))
+                {
+                    error.WriteLine("use one of: boards generate --all | boards generate FILE --instance NAME | boards generate --check");
+                    return 2;
+                }
+
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), error);
+                if (catalog == null)
+                {
+                    return 2;
+                }
+
+                List<string> problems = new List<string>();
+                if (parse.GetValue(check))
+                {
+                    problems = GeneratedConfigs.Check(catalog);
+                    foreach (string problem in problems)
+                    {
+                        error.WriteLine(problem);
+                    }
+
+                    output.WriteLine(problems.Count == 0 ? "generated board configurations are current" : "generated board configurations are NOT current");
+                    return problems.Count == 0 ? 0 : 1;
+                }
+
+                List<GeneratedFile> files = GeneratedConfigs.PlanAll(catalog, problems);
+                if (source != null)
+                {
+                    GeneratedFile one = GeneratedConfigs.Plan(catalog, catalog.Relative(source), instanceName, problems);
+                    if (one == null)
+                    {
+                        problems.ForEach(error.WriteLine);
+                        return 1;
+                    }
+
+                    files = files.Where(f => f.Path != one.Path).Append(one).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+                }
+
+                foreach (string path in GeneratedConfigs.Write(catalog, files))
+                {
+                    output.WriteLine("wrote " + path);
+                }
+
+                problems.ForEach(error.WriteLine);
+                output.WriteLine(files.Count + " generated file(s) current");
+                return problems.Count == 0 ? 0 : 1;
+            });
+            return command;
+        }
+
+        private static BoardCatalog Catalog(string repo, TextWriter error)
+        {
+            BoardCatalog catalog = repo != null
+                ? BoardCatalog.At(repo)
+                : BoardCatalog.Locate(Environment.CurrentDirectory) ?? BoardCatalog.Locate(AppContext.BaseDirectory);
+            if (catalog == null || !Directory.Exists(catalog.BoardsDirectory))
+            {
+                error.WriteLine("cannot find the repository (a directory with boards/ and firmware/): run inside the checkout or pass --repo DIR");
+                return null;
+            }
+
+            return catalog;
+        }
+    }
+}
