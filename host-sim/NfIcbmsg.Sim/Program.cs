@@ -11,6 +11,7 @@ namespace NfIcbmsg.Sim
             RootCommand root = new RootCommand("nf-sim: the nf-icbmsg host simulator (Zephyr ICBMsg/ICMsg on a desktop)");
             root.Subcommands.Add(DemoCommand.Create());
             root.Subcommands.Add(BoardsCommand.Create());
+            root.Subcommands.Add(RunCommand.Create());
             return root.Parse(args).Invoke();
         }
     }

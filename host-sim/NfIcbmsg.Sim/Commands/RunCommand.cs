@@ -1,0 +1,132 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using NfIcbmsg.Platform;
+using NfIcbmsg.Sim.Link;
+using NfIcbmsg.Sim.Run;
+using Spectre.Console;
+
+namespace NfIcbmsg.Sim.Commands
+{
+    /// <summary>`run`: one side of one instance in this process over the sim link, running an application mode.</summary>
+    public static class RunCommand
+    {
+        /// <summary>Everything verified.</summary>
+        public const int ExitVerified = 0;
+
+        /// <summary>The run started but not everything was verified (peer missing, data wrong, timeout).</summary>
+        public const int ExitFailed = 1;
+
+        /// <summary>Nothing started: bad options, board, shared file or port.</summary>
+        public const int ExitSetup = 2;
+
+        public static Command Create()
+        {
+            Option<string> board = new Option<string>("--board") { Description = "This side's board file (a pair of board files, one per side, mirror each other)", Required = true };
+            Option<string> instance = new Option<string>("--instance") { Description = "The IPC instance (node name)", DefaultValueFactory = _ => "ipc0" };
+            Option<string> shm = new Option<string>("--shm") { Description = "The instance's shared-memory file; created zero-filled if missing. Use a fresh file whenever both sides start anew: ICBMsg does not survive the restart of one side", Required = true };
+            Option<int?> portBase = new Option<int?>("--port-base") { Description = $"UDP port of mailbox channel 0 (default: the board's sim-mbox port-base, else {UdpMailbox.DefaultPortBase})" };
+            Option<RunMode> mode = new Option<RunMode>("--mode") { Description = "echo: send every message back; source: send --count pattern messages (echoes verified when the peer echoes); sink: verify a source's messages; ping: round-trip latency against an echo", Required = true };
+            Option<string[]> endpoints = new Option<string[]>("--endpoint") { Description = "Endpoint name; repeat (or separate with commas) for several, each on its own thread", DefaultValueFactory = _ => new[] { "ep0" }, AllowMultipleArgumentsPerToken = true };
+            Option<int> count = new Option<int>("--count") { Description = "Messages per endpoint; echo and sink take 0 to serve until the peer has been quiet for --idle", DefaultValueFactory = _ => 1000 };
+            Option<string> size = new Option<string>("--size") { Description = "Message size N or MIN-MAX (default 8-256 for source, 16 for ping)" };
+            Option<bool> zeroCopy = new Option<bool>("--zero-copy") { Description = "Send with GetTxBuffer/SendNoCopy instead of copying sends" };
+            Option<PatternCheck> check = new Option<PatternCheck>("--check") { Description = "Receivers check every byte (full) or only sequence, stream and length (header)", DefaultValueFactory = _ => PatternCheck.Full };
+            Option<int> timeout = new Option<int>("--timeout") { Description = "Milliseconds any one wait may take: binding, a send, an echo, the gap between messages, the final drain", DefaultValueFactory = _ => 10000 };
+            Option<int> idle = new Option<int>("--idle") { Description = "With --count 0: milliseconds without a message that end the run", DefaultValueFactory = _ => 1000 };
+            Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+            Command command = new Command("run", "Run one side of one instance in this process over the sim link (shared-memory file + UDP mailbox lines); exit 0 only when everything was verified");
+            foreach (Option option in new Option[] { board, instance, shm, portBase, mode, endpoints, count, size, zeroCopy, check, timeout, idle, json })
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction(parse =>
+            {
+                TextWriter error = parse.InvocationConfiguration.Error;
+                RunMode chosen = parse.GetValue(mode);
+                string[] names = parse.GetValue(endpoints).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+                string sizeText = parse.GetValue(size) ?? (chosen == RunMode.Ping ? "16" : "8-256");
+                SizeRange? sizes = SizeRange.Parse(sizeText, out string sizeError);
+                string problem = sizeError
+                    ?? (names.Length == 0 ? "--endpoint names no endpoint" : null)
+                    ?? (names.Distinct().Count() != names.Length ? "--endpoint names an endpoint twice" : null)
+                    ?? (parse.GetValue(count) < 0 || (parse.GetValue(count) == 0 && chosen is RunMode.Source or RunMode.Ping) ? "--count must be at least 1 (0 only for echo and sink)" : null)
+                    ?? (parse.GetValue(timeout) < 1 || parse.GetValue(idle) < 1 ? "--timeout and --idle must be at least 1 ms" : null);
+                if (problem != null)
+                {
+                    error.WriteLine("error: " + problem);
+                    return ExitSetup;
+                }
+
+                RunOptions options = new RunOptions
+                {
+                    SharedFile = parse.GetValue(shm),
+                    PortBase = parse.GetValue(portBase),
+                    Mode = chosen,
+                    Endpoints = names,
+                    Count = parse.GetValue(count),
+                    Size = sizes.Value,
+                    ZeroCopy = parse.GetValue(zeroCopy),
+                    Check = parse.GetValue(check),
+                    TimeoutMs = parse.GetValue(timeout),
+                    IdleMs = parse.GetValue(idle),
+                };
+                return Execute(options, parse.GetValue(board), parse.GetValue(instance), parse.GetValue(json), parse.InvocationConfiguration.Output, error);
+            });
+            return command;
+        }
+
+        private static int Execute(RunOptions options, string boardPath, string instanceName, bool json, TextWriter output, TextWriter error)
+        {
+            RunReport report;
+            try
+            {
+                report = RunSession.Execute(options, BoardSide.Load(boardPath, instanceName));
+            }
+            catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is RunSetupException || e is ArgumentException)
+            {
+                error.WriteLine("error: " + e.Message);
+                return ExitSetup;
+            }
+
+            if (json)
+            {
+                output.WriteLine(JsonReport.Serialize(report));
+            }
+            else
+            {
+                Print(report);
+            }
+
+            if (!report.Verified)
+            {
+                error.WriteLine("error: " + report.Error);
+            }
+
+            return report.Verified ? ExitVerified : ExitFailed;
+        }
+
+        private static void Print(RunReport report)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[bold]{report.Mode}[/] on {report.Instance} ({report.Role ?? "icmsg"}) from {report.Board}, shared file {report.SharedFile}, udp 127.0.0.1:{report.PortBase}+(tx {report.TxChannel}, rx {report.RxChannel})");
+            Table table = new Table().AddColumns("endpoint", "address", "sent", "received", "failed", "echoes", "verified", "error");
+            foreach (EndpointReport e in report.Endpoints)
+            {
+                table.AddRow(Markup.Escape(e.Name), e.Address.ToString(), e.Sent.ToString(), e.Received.ToString(), e.Failed.ToString(), e.Echoes?.ToString() ?? "-", e.Verified ? "yes" : "[red]no[/]", Markup.Escape(e.Error ?? string.Empty));
+            }
+
+            AnsiConsole.Write(table);
+            foreach (EndpointReport e in report.Endpoints.Where(e => e.Latency != null && e.Latency.Count > 0))
+            {
+                LatencySummary l = e.Latency;
+                AnsiConsole.MarkupLineInterpolated($"{e.Name} round trip over {l.Count} pings (µs): mean {l.MeanUs:F1}, p50 {l.P50Us:F1}, p90 {l.P90Us:F1}, p99 {l.P99Us:F1}, max {l.MaxUs:F1}");
+            }
+
+            StatisticsReport s = report.Statistics;
+            AnsiConsole.MarkupLineInterpolated($"messages out {s.MessagesSent}, in {s.MessagesReceived}; doorbells rung {s.DoorbellsRung}, received {s.DoorbellsReceived}; rejected {s.Rejected}; allocation waits {s.AllocationWaits}");
+            Console.WriteLine($"{(report.Verified ? "verified" : "FAILED")} in {report.ElapsedMs:F0} ms");
+        }
+    }
+}

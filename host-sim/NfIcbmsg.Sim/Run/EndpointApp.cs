@@ -1,0 +1,99 @@
+using System;
+using System.Threading;
+
+namespace NfIcbmsg.Sim.Run
+{
+    /// <summary>
+    /// The application behind one endpoint of `run`: receives on the instance's receive thread,
+    /// works on its own thread once bound (<see cref="Run"/>), settles after the instance drained
+    /// (<see cref="Finish"/>), then reports. The first failure is kept; later ones only count.
+    /// </summary>
+    public abstract class EndpointApp
+    {
+        private readonly ManualResetEventSlim _bound = new ManualResetEventSlim(false);
+        private byte[] _rx = new byte[256];
+        private string _error;
+
+        protected EndpointApp(string name, byte stream, RunOptions options)
+        {
+            Name = name;
+            Stream = stream;
+            Options = options;
+        }
+
+        public string Name { get; }
+
+        /// <summary>Stream id of the pattern this endpoint sends.</summary>
+        public byte Stream { get; }
+
+        public Endpoint Endpoint { get; private set; }
+
+        public bool IsBound => _bound.IsSet;
+
+        public string Error => Volatile.Read(ref _error);
+
+        /// <summary>True when everything this endpoint did was verified.</summary>
+        public abstract bool Verified { get; }
+
+        protected RunOptions Options { get; }
+
+        /// <summary>The last message <see cref="CopyOut"/> read (receive thread only).</summary>
+        protected byte[] RxBytes => _rx;
+
+        public EndpointConfig CreateConfig()
+        {
+            return new EndpointConfig(Name)
+            {
+                Bound = endpoint =>
+                {
+                    Endpoint = endpoint;
+                    _bound.Set();
+                },
+                Received = (_, buffer) => OnReceived(buffer),
+                Error = (_, message) => Fail(message),
+            };
+        }
+
+        /// <summary>Waits up to <paramref name="timeoutMs"/> for the peer's endpoint of the same name.</summary>
+        public bool WaitBound(int timeoutMs)
+        {
+            return _bound.Wait(timeoutMs);
+        }
+
+        /// <summary>The endpoint's work once bound; every wait inside is bounded by the options' timeout.</summary>
+        public abstract void Run();
+
+        /// <summary>After the instance drained (all releases in both directions): settle what depends on it.</summary>
+        public virtual void Finish()
+        {
+        }
+
+        public abstract EndpointReport Report();
+
+        /// <summary>A message arrived (receive thread: never wait here for free tx blocks).</summary>
+        protected abstract void OnReceived(RxBuffer buffer);
+
+        protected void Fail(string message)
+        {
+            Interlocked.CompareExchange(ref _error, $"{Name}: {message}", null);
+        }
+
+        protected EndpointReport BaseReport()
+        {
+            return new EndpointReport { Name = Name, Address = Endpoint?.Address ?? -1, Verified = Verified, Error = Error };
+        }
+
+        /// <summary>Copies a received message into a private array (the application's one copy); returns its bytes.</summary>
+        protected ReadOnlySpan<byte> CopyOut(RxBuffer buffer)
+        {
+            int length = buffer.Length;
+            if (_rx.Length < length)
+            {
+                _rx = new byte[Math.Max(length, _rx.Length * 2)];
+            }
+
+            buffer.Read(0, _rx, 0, length);
+            return _rx.AsSpan(0, length);
+        }
+    }
+}

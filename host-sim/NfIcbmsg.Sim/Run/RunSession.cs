@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using NfIcbmsg.Icbmsg;
+using NfIcbmsg.Sim.Link;
+
+namespace NfIcbmsg.Sim.Run
+{
+    /// <summary>
+    /// One side of one instance over the sim link, running one application mode on its endpoints:
+    /// attach, bind, run each endpoint on its own thread, drain (every release of ours written, every
+    /// block of ours back), close. Setup problems throw; everything after is reported.
+    /// </summary>
+    public static class RunSession
+    {
+        public static RunReport Execute(RunOptions options, BoardSide side)
+        {
+            InstanceConfig config = side.Config;
+            int portBase = options.PortBase ?? side.PortBase;
+            using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile, portBase);
+            IpcInstance instance = link.Instance;
+            bool sends = options.Mode is RunMode.Source or RunMode.Ping;
+            if (sends && options.Size.Max > instance.MaxMessageSize)
+            {
+                throw new RunSetupException($"--size {options.Size} exceeds the {instance.MaxMessageSize} bytes instance {config.Name} carries from this side");
+            }
+
+            // Streams of the lower-tx side are 0.., of the other 0x80..: a source facing a source is caught.
+            byte sideBit = config.TxRegionAddress < config.RxRegionAddress ? (byte)0 : (byte)0x80;
+            List<EndpointApp> apps = options.Endpoints.Select((name, i) => Create(options, name, (byte)(sideBit | i))).ToList();
+            RejectionLog rejections = new RejectionLog();
+            instance.Error += rejections.Add;
+            foreach (EndpointApp app in apps)
+            {
+                instance.RegisterEndpoint(app.CreateConfig());
+            }
+
+            Stopwatch clock = Stopwatch.StartNew();
+            instance.Open();
+            string error = WaitBound(apps, link, options, rejections);
+            if (error == null)
+            {
+                Thread[] threads = apps.Select(app => new Thread(app.Run) { Name = "run-" + app.Name }).ToArray();
+                foreach (Thread thread in threads)
+                {
+                    thread.Start();
+                }
+
+                foreach (Thread thread in threads)
+                {
+                    thread.Join();
+                }
+
+                error = Drain(instance, options);
+                foreach (EndpointApp app in apps)
+                {
+                    app.Finish();
+                }
+            }
+
+            IpcStatistics statistics = instance.Statistics;
+            bool verified = error == null && statistics.Rejected == 0 && statistics.CallbackFaults == 0 && apps.All(a => a.Verified);
+            if (error == null && statistics.Rejected > 0)
+            {
+                error = $"{statistics.Rejected} inputs from the peer failed validation: {string.Join("; ", rejections.First)}";
+            }
+
+            error ??= apps.Select(a => a.Error).FirstOrDefault(e => e != null);
+            return new RunReport
+            {
+                Mode = options.Mode.ToString().ToLowerInvariant(),
+                Board = side.BoardPath,
+                Instance = config.Name,
+                SharedFile = options.SharedFile,
+                PortBase = portBase,
+                TxChannel = config.TxChannel,
+                RxChannel = config.RxChannel,
+                Role = instance is IcbmsgInstance icbmsg ? (icbmsg.IsInitiator ? "initiator" : "follower") : null,
+                Verified = verified,
+                Error = verified ? null : error ?? "not every message was verified",
+                ElapsedMs = clock.Elapsed.TotalMilliseconds,
+                Endpoints = apps.Select(a => a.Report()).ToArray(),
+                Statistics = StatisticsReport.From(statistics),
+                DoorbellDatagramsSent = link.TxLine.Raised,
+                DoorbellDatagramsReceived = link.RxLine.Received,
+                DoorbellDatagramsIgnored = link.RxLine.Ignored,
+                Rejections = rejections.First,
+            };
+        }
+
+        private static EndpointApp Create(RunOptions options, string name, byte stream)
+        {
+            switch (options.Mode)
+            {
+                case RunMode.Echo:
+                    return new EchoApp(name, stream, options);
+                case RunMode.Source:
+                    return new SourceApp(name, stream, options);
+                case RunMode.Sink:
+                    return new SinkApp(name, stream, options);
+                default:
+                    return new PingApp(name, stream, options);
+            }
+        }
+
+        private static string WaitBound(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)
+        {
+            Stopwatch clock = Stopwatch.StartNew();
+            foreach (EndpointApp app in apps)
+            {
+                int left = (int)Math.Max(0, options.TimeoutMs - clock.ElapsedMilliseconds);
+                if (!app.WaitBound(left))
+                {
+                    break;
+                }
+            }
+
+            string[] unbound = apps.Where(a => !a.IsBound).Select(a => a.Name).ToArray();
+            if (unbound.Length == 0)
+            {
+                return null;
+            }
+
+            IpcInstance instance = link.Instance;
+            string invalid = instance.Statistics.Rejected > 0 ? $"; what the peer wrote failed validation {instance.Statistics.Rejected} times: {string.Join("; ", rejections.First)}" : string.Empty;
+            if (!instance.IsBonded)
+            {
+                return $"no peer bonded within {options.TimeoutMs} ms on {link.Memory.Path} (this side listens on udp 127.0.0.1:{link.RxLine.Port}, channel {link.RxLine.Channel}, and rings 127.0.0.1:{link.TxLine.Port}, channel {link.TxLine.Channel}): is the other side running with the mirrored board file and the same --shm and port base?{invalid}";
+            }
+
+            string names = string.Join(", ", unbound.Select(n => "'" + n + "'"));
+            string hint = string.Empty;
+            if (instance is IcbmsgInstance icbmsg)
+            {
+                string[] parked = icbmsg.GetParkedNames();
+                hint = icbmsg.IsInitiator
+                    ? "; the peer has not confirmed them (it answers only names it registered)"
+                    : parked.Length > 0 ? $"; the peer offered {string.Join(", ", parked.Select(n => "'" + n + "'"))}" : "; the peer offered no endpoint yet";
+            }
+
+            return $"the link bonded, but endpoint {names} did not bind within {options.TimeoutMs} ms{hint}{invalid}";
+        }
+
+        // Drain before close (protocol spec §13): every release this side owes is in the ring and every
+        // block it sent came back, so neither side leaks the other's blocks when this process exits.
+        private static string Drain(IpcInstance instance, RunOptions options)
+        {
+            IpcStatistics s = instance.Statistics;
+            bool drained = Progress.WaitUntil(
+                () => s.RxBlocksHeld == 0 && s.TxBlocksInUse == 0,
+                () => s.ControlMessagesReceived + (long)s.ControlMessagesSent,
+                options.TimeoutMs);
+            return drained ? null : $"not drained within {options.TimeoutMs} ms: {s.TxBlocksInUse} tx blocks not released by the peer, {s.RxBlocksHeld} rx blocks whose release could not be written";
+        }
+    }
+}
