@@ -98,13 +98,13 @@ public sealed class ForbiddenConstructScanner : CSharpSyntaxWalker
             LocalFunctionStatementSyntax function => function.Identifier,
             _ => node.LessThanToken,
         };
-        Report(name, RuleIds.GenericDeclaration, $"generic declaration '{name.Text}{node}': the nanoFramework 1.17 runtime crashes on generics (§9); use object or a non-generic type");
+        Report(name, RuleIds.GenericDeclaration, $"generic declaration '{name.Text}{node}': the nanoFramework 1.17 runtime crashes on generics (shared/nanoframework.md §9); use object or a non-generic type");
         base.VisitTypeParameterList(node);
     }
 
     public override void VisitGenericName(GenericNameSyntax node)
     {
-        Report(node, RuleIds.GenericUse, $"generic type or method '{node}': nanoFramework 1.17 has no generics (the runtime crashes on them, §9); use arrays, ArrayList, Hashtable or your own non-generic types and delegates");
+        Report(node, RuleIds.GenericUse, $"generic type or method '{node}': nanoFramework 1.17 has no generics (the runtime crashes on them, shared/nanoframework.md §9); use arrays, ArrayList, Hashtable or your own non-generic types and delegates");
         base.VisitGenericName(node);
     }
 

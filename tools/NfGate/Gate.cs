@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 
 namespace NfGate;
@@ -17,8 +18,6 @@ public sealed class Gate
 
     private readonly GateOptions _options;
     private readonly SurfaceCompiler _surfaces;
-    private readonly List<ProjectResult> _results = [];
-    private readonly HashSet<string> _checkedProjectFiles = new(StringComparer.Ordinal);
 
     /// <param name="surfaces">Compiled surfaces to reuse (tests share one); by default compiled from the options.</param>
     public Gate(GateOptions options, SurfaceCompiler surfaces = null)
@@ -30,20 +29,40 @@ public sealed class Gate
     public GateResult Run()
     {
         Stopwatch stopwatch = Stopwatch.StartNew();
-        IReadOnlyList<string> projects = _options.Projects.Count > 0 ? _options.Projects : DiscoverProjects();
-        foreach (string configuration in _options.Configurations)
+        var results = new List<ProjectResult>();
+        IReadOnlyList<string> projects = _options.Projects.Count > 0 ? _options.Projects : DiscoverProjects(results);
+
+        // The configurations are independent: check them in parallel, then merge in the order given.
+        var runs = _options.Configurations.Select(configuration => new ConfigurationRun(_surfaces, configuration)).ToList();
+        Parallel.ForEach(runs, run =>
         {
-            var run = new ConfigurationRun(this, configuration);
             foreach (string project in projects)
             {
                 run.Process(project);
             }
+        });
+
+        foreach (ConfigurationRun run in runs)
+        {
+            foreach (ProjectOutcome outcome in run.Outcomes)
+            {
+                ProjectResult result = results.FirstOrDefault(r => r.ProjectPath == outcome.ProjectPath);
+                if (result == null)
+                {
+                    result = new ProjectResult(outcome.ProjectPath);
+                    results.Add(result);
+                }
+
+                result.Configurations.Add(run.Configuration);
+                result.CountFiles(outcome.FileCount);
+                result.Add(outcome.Diagnostics);
+            }
         }
 
-        return new GateResult(_options.RepoRoot, _results, _surfaces.Diagnostics, stopwatch.Elapsed);
+        return new GateResult(_options.RepoRoot, results, _surfaces.Diagnostics, stopwatch.Elapsed);
     }
 
-    private List<string> DiscoverProjects()
+    private List<string> DiscoverProjects(List<ProjectResult> results)
     {
         string firmware = Path.Combine(_options.RepoRoot, "firmware");
         List<string> found = Directory.Exists(firmware)
@@ -54,29 +73,28 @@ public sealed class Gate
             : [];
         if (found.Count == 0)
         {
-            ResultFor(firmware).Add([GateDiagnostic.Error(SourceLocation.StartOf(firmware), RuleIds.ProjectUnreadable, "no *.nfproj found under this folder")]);
+            var nothing = new ProjectResult(firmware);
+            nothing.Add([GateDiagnostic.Error(SourceLocation.StartOf(firmware), RuleIds.ProjectUnreadable, "no *.nfproj found under this folder")]);
+            results.Add(nothing);
         }
 
         return found;
     }
 
-    private ProjectResult ResultFor(string projectPath)
-    {
-        ProjectResult result = _results.FirstOrDefault(r => r.ProjectPath == projectPath);
-        if (result == null)
-        {
-            result = new ProjectResult(projectPath);
-            _results.Add(result);
-        }
-
-        return result;
-    }
+    /// <summary>What checking one project in one configuration found.</summary>
+    private sealed record ProjectOutcome(string ProjectPath, int FileCount, List<GateDiagnostic> Diagnostics);
 
     /// <summary>One configuration: each project is compiled once, after the projects it references.</summary>
-    private sealed class ConfigurationRun(Gate gate, string configuration)
+    private sealed class ConfigurationRun(SurfaceCompiler surfaces, string configuration)
     {
         private readonly Dictionary<string, CompiledProject> _compiled = new(StringComparer.Ordinal);
         private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _checkedProjectFiles = new(StringComparer.Ordinal);
+
+        public string Configuration => configuration;
+
+        /// <summary>The projects in the order they completed: each after the projects it references.</summary>
+        public List<ProjectOutcome> Outcomes { get; } = [];
 
         public CompiledProject Process(string projectPath)
         {
@@ -100,19 +118,16 @@ public sealed class Gate
 
             if (project != null)
             {
-                List<MetadataReference> references = ReferenceResolver.Resolve(project, gate._surfaces, diagnostics);
+                List<MetadataReference> references = ReferenceResolver.Resolve(project, surfaces, diagnostics);
                 references.AddRange(ReferencedProjects(project, diagnostics));
                 CheckProjectProperties(project, diagnostics);
                 compiled = ProjectCompiler.Compile(project, references, diagnostics);
                 ForbiddenConstructScanner.Scan(compiled.Compilation, diagnostics);
-                UnlistedSourceCheck.Check(project, gate._checkedProjectFiles, diagnostics);
+                UnlistedSourceCheck.Check(project, _checkedProjectFiles, diagnostics);
             }
 
             // Recorded after the referenced projects, so they come first in the report.
-            ProjectResult result = gate.ResultFor(projectPath);
-            result.Configurations.Add(configuration);
-            result.CountFiles(project?.CompileItems.Count ?? 0);
-            result.Add(diagnostics);
+            Outcomes.Add(new ProjectOutcome(projectPath, project?.CompileItems.Count ?? 0, diagnostics));
             _inProgress.Remove(projectPath);
             _compiled[projectPath] = compiled;
             return compiled;

@@ -54,6 +54,9 @@ public sealed class NfProject
 
     public List<CompileItem> CompileItems { get; } = [];
 
+    /// <summary>Every Compile include as written, also those that are missing or listed twice.</summary>
+    public List<CompileItem> ListedSources { get; } = [];
+
     /// <summary>Full paths of the imported shared projects (.projitems), in import order.</summary>
     public List<string> SharedImports { get; } = [];
 

@@ -17,7 +17,7 @@ public sealed class ProjectReader
 {
     private readonly List<GateDiagnostic> _diagnostics;
     private readonly MsBuildProperties _properties = new();
-    private readonly List<(XElement Root, string Path)> _files = [];
+    private readonly Dictionary<XElement, (XElement Root, string Path)> _importedProjects = [];
     private NfProject _project;
 
     private ProjectReader(List<GateDiagnostic> diagnostics)
@@ -40,10 +40,7 @@ public sealed class ProjectReader
         _project = new NfProject(projectPath, configuration);
         SetGlobalProperties(projectPath, configuration);
         EvaluateProperties(document.Root, projectPath);
-        foreach ((XElement root, string path) in _files)
-        {
-            EvaluateItems(root, path);
-        }
+        EvaluateItems(document.Root, projectPath);
 
         ApplyProperties();
         return _project;
@@ -77,7 +74,6 @@ public sealed class ProjectReader
     // Pass 1: properties and shared imports, in document order.
     private void EvaluateProperties(XElement root, string path)
     {
-        _files.Add((root, path));
         foreach (XElement element in root.Elements())
         {
             SetThisFile(path);
@@ -128,35 +124,48 @@ public sealed class ProjectReader
         XDocument imported = LoadXml(fullPath, XmlLocations.Of(element, path));
         if (imported != null)
         {
+            _importedProjects[element] = (imported.Root, fullPath);
             EvaluateProperties(imported.Root, fullPath);
         }
     }
 
-    // Pass 2: items, with the final property values.
+    // Pass 2: items, with the final property values, in document order (an import's items at the import).
     private void EvaluateItems(XElement root, string path)
     {
-        SetThisFile(path);
-        foreach (XElement group in root.Elements().Where(e => e.Name.LocalName == "ItemGroup" && ConditionHolds(e, path)))
+        foreach (XElement element in root.Elements())
         {
-            foreach (XElement item in group.Elements().Where(e => ConditionHolds(e, path)))
+            SetThisFile(path);
+            if (_importedProjects.TryGetValue(element, out (XElement Root, string Path) imported))
             {
-                switch (item.Name.LocalName)
-                {
-                    case "Compile":
-                        EvaluateCompile(item, path);
-                        break;
-                    case "Reference":
-                        string hintPath = item.Elements().FirstOrDefault(e => e.Name.LocalName == "HintPath")?.Value.Trim();
-                        _project.References.Add(new AssemblyReference(
-                            Expand((string)item.Attribute("Include") ?? "", item, path),
-                            hintPath == null ? null : Expand(hintPath, item, path),
-                            XmlLocations.Of(item, path)));
-                        break;
-                    case "ProjectReference":
-                        string include = Expand((string)item.Attribute("Include") ?? "", item, path);
-                        _project.ProjectReferences.Add(new ProjectReferenceItem(ProjectRelative(include), XmlLocations.Of(item, path)));
-                        break;
-                }
+                EvaluateItems(imported.Root, imported.Path);
+            }
+            else if (element.Name.LocalName == "ItemGroup" && ConditionHolds(element, path))
+            {
+                EvaluateItemGroup(element, path);
+            }
+        }
+    }
+
+    private void EvaluateItemGroup(XElement group, string path)
+    {
+        foreach (XElement item in group.Elements().Where(e => ConditionHolds(e, path)))
+        {
+            switch (item.Name.LocalName)
+            {
+                case "Compile":
+                    EvaluateCompile(item, path);
+                    break;
+                case "Reference":
+                    string hintPath = item.Elements().FirstOrDefault(e => e.Name.LocalName == "HintPath")?.Value.Trim();
+                    _project.References.Add(new AssemblyReference(
+                        Expand((string)item.Attribute("Include") ?? "", item, path),
+                        hintPath == null ? null : Expand(hintPath, item, path),
+                        XmlLocations.Of(item, path)));
+                    break;
+                case "ProjectReference":
+                    string include = Expand((string)item.Attribute("Include") ?? "", item, path);
+                    _project.ProjectReferences.Add(new ProjectReferenceItem(ProjectRelative(include), XmlLocations.Of(item, path)));
+                    break;
             }
         }
     }
@@ -178,6 +187,7 @@ public sealed class ProjectReader
             }
 
             string fullPath = ProjectRelative(include);
+            _project.ListedSources.Add(new CompileItem(fullPath, location));
             if (!File.Exists(fullPath))
             {
                 Report(item, path, RuleIds.CompileItemMissing, $"Compile item '{include}' does not exist (looked for {fullPath}; names are case-sensitive on Linux)");

@@ -26,7 +26,7 @@ public static class UnlistedSourceCheck
             }
 
             string directory = Path.GetDirectoryName(projectFile);
-            var listed = project.CompileItems.Where(i => i.DeclaredAt.FilePath == projectFile).Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal);
+            var listed = project.ListedSources.Where(i => i.DeclaredAt.FilePath == projectFile).Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal);
             foreach (string file in SourcesIn(directory, isProjectRoot: true).Where(f => !listed.Contains(f)))
             {
                 string relative = Path.GetRelativePath(directory, file).Replace('/', '\\');
