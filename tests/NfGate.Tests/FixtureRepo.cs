@@ -49,7 +49,7 @@ internal sealed class FixtureRepo : IDisposable
     }
 
     /// <summary>Where an XML element starting with <paramref name="elementStart"/> ("&lt;Name ...") is: the column of its name, as XmlReader reports it.</summary>
-    public SourceLocation ElementLocation(string relativePath, string elementStart)
+    private SourceLocation ElementLocation(string relativePath, string elementStart)
     {
         string[] lines = File.ReadAllLines(FullPath(relativePath));
         int index = Array.FindIndex(lines, l => l.Contains(elementStart, StringComparison.Ordinal));
@@ -79,6 +79,13 @@ internal sealed class FixtureRepo : IDisposable
         }
 
         Assert.True(result.HasErrors);
+    }
+
+    /// <summary>Asserts an error with this rule id at the XML element that starts with <paramref name="elementStart"/>.</summary>
+    public void AssertErrorAtElement(GateResult result, string id, string relativePath, string elementStart)
+    {
+        SourceLocation element = ElementLocation(relativePath, elementStart);
+        AssertError(result, id, relativePath, element.Line, element.Column);
     }
 
     public void AssertPassed(GateResult result)

@@ -45,9 +45,8 @@ public sealed class ProjectFileTests
     {
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.PackagesConfigPath, "</packages>", "  <package id=\"Contoso.Widgets\" version=\"2.0.0\" targetFramework=\"netnano1.0\" />\n</packages>");
-        SourceLocation expected = fixture.ElementLocation(FixtureRepo.PackagesConfigPath, "<package id=\"Contoso.Widgets\"");
 
-        fixture.AssertError(fixture.Run(), RuleIds.UnknownPackage, FixtureRepo.PackagesConfigPath, expected.Line, expected.Column);
+        fixture.AssertErrorAtElement(fixture.Run(), RuleIds.UnknownPackage, FixtureRepo.PackagesConfigPath, "<package id=\"Contoso.Widgets\"");
     }
 
     [Fact]
@@ -55,13 +54,11 @@ public sealed class ProjectFileTests
     {
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.PackagesConfigPath, "id=\"nanoFramework.CoreLibrary\" version=\"1.17.11\"", "id=\"nanoFramework.CoreLibrary\" version=\"1.17.5\"");
-        SourceLocation pin = fixture.ElementLocation(FixtureRepo.PackagesConfigPath, "<package id=\"nanoFramework.CoreLibrary\"");
-        SourceLocation reference = fixture.ElementLocation(FixtureRepo.ProjectPath, "<Reference Include=\"mscorlib,");
 
         GateResult result = fixture.Run();
 
-        fixture.AssertError(result, RuleIds.PackageVersionMismatch, FixtureRepo.PackagesConfigPath, pin.Line, pin.Column);
-        fixture.AssertError(result, RuleIds.ReferenceMismatch, FixtureRepo.ProjectPath, reference.Line, reference.Column);
+        fixture.AssertErrorAtElement(result, RuleIds.PackageVersionMismatch, FixtureRepo.PackagesConfigPath, "<package id=\"nanoFramework.CoreLibrary\"");
+        fixture.AssertErrorAtElement(result, RuleIds.ReferenceMismatch, FixtureRepo.ProjectPath, "<Reference Include=\"mscorlib,");
     }
 
     [Fact]
@@ -69,11 +66,10 @@ public sealed class ProjectFileTests
     {
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.ProjectPath, @"nanoFramework.Runtime.Native.1.7.11\lib", @"nanoFramework.Runtime.Native.1.7.9\lib");
-        SourceLocation reference = fixture.ElementLocation(FixtureRepo.ProjectPath, "<Reference Include=\"nanoFramework.Runtime.Native,");
 
         GateResult result = fixture.Run();
 
-        fixture.AssertError(result, RuleIds.ReferenceMismatch, FixtureRepo.ProjectPath, reference.Line, reference.Column);
+        fixture.AssertErrorAtElement(result, RuleIds.ReferenceMismatch, FixtureRepo.ProjectPath, "<Reference Include=\"nanoFramework.Runtime.Native,");
         Assert.Contains(result.AllDiagnostics, d => d.Message.Contains("packages.config:4 pins nanoFramework.Runtime.Native 1.7.11"));
     }
 
@@ -83,11 +79,10 @@ public sealed class ProjectFileTests
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.ProjectPath, "<Reference Include=\"nanoFramework.Runtime.Native,", "<Reference Include=\"nanoFramework.Runtime.Native.Missing,");
         fixture.Edit(FixtureRepo.ProjectPath, @"lib\nanoFramework.Runtime.Native.dll", @"lib\nanoFramework.Runtime.Native.Missing.dll");
-        SourceLocation reference = fixture.ElementLocation(FixtureRepo.ProjectPath, "<Reference Include=\"nanoFramework.Runtime.Native.Missing,");
 
         GateResult result = fixture.Run();
 
-        fixture.AssertError(result, RuleIds.ReferenceMismatch, FixtureRepo.ProjectPath, reference.Line, reference.Column);
+        fixture.AssertErrorAtElement(result, RuleIds.ReferenceMismatch, FixtureRepo.ProjectPath, "<Reference Include=\"nanoFramework.Runtime.Native.Missing,");
         Assert.Contains(result.AllDiagnostics, d => d.Id == "CS0103" && d.Message.Contains("'Environment'"));
     }
 
@@ -96,9 +91,8 @@ public sealed class ProjectFileTests
     {
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.ProjectPath, @"..\Shared\Small.projitems", @"..\Tests\Missing.projitems");
-        SourceLocation import = fixture.ElementLocation(FixtureRepo.ProjectPath, @"<Import Project=""..\Tests\Missing.projitems""");
 
-        fixture.AssertError(fixture.Run(), RuleIds.ImportMissing, FixtureRepo.ProjectPath, import.Line, import.Column);
+        fixture.AssertErrorAtElement(fixture.Run(), RuleIds.ImportMissing, FixtureRepo.ProjectPath, @"<Import Project=""..\Tests\Missing.projitems""");
     }
 
     [Fact]
@@ -106,9 +100,8 @@ public sealed class ProjectFileTests
     {
         using var fixture = new FixtureRepo();
         File.Delete(Path.Combine(fixture.Root, FixtureRepo.InjectedPath));
-        SourceLocation item = fixture.ElementLocation(FixtureRepo.ProjitemsPath, "<Compile Include=\"$(MSBuildThisFileDirectory)Injected.cs\"");
 
-        fixture.AssertError(fixture.Run(), RuleIds.CompileItemMissing, FixtureRepo.ProjitemsPath, item.Line, item.Column);
+        fixture.AssertErrorAtElement(fixture.Run(), RuleIds.CompileItemMissing, FixtureRepo.ProjitemsPath, "<Compile Include=\"$(MSBuildThisFileDirectory)Injected.cs\"");
     }
 
     [Fact]
@@ -117,9 +110,8 @@ public sealed class ProjectFileTests
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.ProjectPath, @"<Import Project=""..\Shared\Small.projitems"" Label=""Shared"" />", @"<Import Project=""..\Shared\Small.projitems"" Label=""Shared"" />
           <ItemGroup><Compile Include=""..\Shared\Clean.cs"" /></ItemGroup>");
-        SourceLocation item = fixture.ElementLocation(FixtureRepo.ProjectPath, @"<Compile Include=""..\Shared\Clean.cs""");
 
-        fixture.AssertError(fixture.Run(), RuleIds.DuplicateCompileItem, FixtureRepo.ProjectPath, item.Line, item.Column);
+        fixture.AssertErrorAtElement(fixture.Run(), RuleIds.DuplicateCompileItem, FixtureRepo.ProjectPath, @"<Compile Include=""..\Shared\Clean.cs""");
     }
 
     [Fact]
@@ -128,9 +120,8 @@ public sealed class ProjectFileTests
         using var fixture = new FixtureRepo();
         fixture.Write("host/Desk.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
         fixture.Edit(FixtureRepo.ProjectPath, "<None Include=\"packages.config\" />", @"<ProjectReference Include=""..\..\host\Desk.csproj"" />");
-        SourceLocation reference = fixture.ElementLocation(FixtureRepo.ProjectPath, "<ProjectReference");
 
-        fixture.AssertError(fixture.Run(), RuleIds.ProjectReferenceInvalid, FixtureRepo.ProjectPath, reference.Line, reference.Column);
+        fixture.AssertErrorAtElement(fixture.Run(), RuleIds.ProjectReferenceInvalid, FixtureRepo.ProjectPath, "<ProjectReference");
     }
 
     [Fact]
@@ -154,9 +145,8 @@ public sealed class ProjectFileTests
     {
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.ProjectPath, "<LangVersion>9.0</LangVersion>", "<LangVersion>10.0</LangVersion>");
-        SourceLocation property = fixture.ElementLocation(FixtureRepo.ProjectPath, "<LangVersion>");
 
-        fixture.AssertError(fixture.Run(), RuleIds.LanguageVersion, FixtureRepo.ProjectPath, property.Line, property.Column);
+        fixture.AssertErrorAtElement(fixture.Run(), RuleIds.LanguageVersion, FixtureRepo.ProjectPath, "<LangVersion>");
     }
 
     [Fact]
@@ -164,9 +154,8 @@ public sealed class ProjectFileTests
     {
         using var fixture = new FixtureRepo();
         fixture.Edit(FixtureRepo.ProjectPath, "<LangVersion>9.0</LangVersion>", "<LangVersion>9.0</LangVersion>\n    <CheckForOverflowUnderflow>true</CheckForOverflowUnderflow>");
-        SourceLocation property = fixture.ElementLocation(FixtureRepo.ProjectPath, "<CheckForOverflowUnderflow>");
 
-        fixture.AssertError(fixture.Run(), RuleIds.Checked, FixtureRepo.ProjectPath, property.Line, property.Column);
+        fixture.AssertErrorAtElement(fixture.Run(), RuleIds.Checked, FixtureRepo.ProjectPath, "<CheckForOverflowUnderflow>");
     }
 
     [Fact]
