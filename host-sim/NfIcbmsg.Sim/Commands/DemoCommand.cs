@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
+using System.IO;
 using System.Text.Json;
+using NfIcbmsg.Devicetree.Boards;
+using NfIcbmsg.Devicetree.Diagnostics;
 using NfIcbmsg.Icbmsg;
 using NfIcbmsg.Sim.Demo;
 using Spectre.Console;
@@ -14,48 +17,75 @@ namespace NfIcbmsg.Sim.Commands
     {
         public static Command Create()
         {
+            Option<string> board = new Option<string>("--board") { Description = "Board file whose ICBMsg instances to run (side A's view)", DefaultValueFactory = _ => DefaultBoard };
             Option<int> messages = new Option<int>("--messages") { Description = "Messages per endpoint and direction", DefaultValueFactory = _ => 2000 };
             Option<int> minSize = new Option<int>("--min-size") { Description = "Smallest message in bytes (at least 8: the pattern header)", DefaultValueFactory = _ => 8 };
             Option<int> maxSize = new Option<int>("--max-size") { Description = "Largest message in bytes", DefaultValueFactory = _ => 256 };
             Option<int> timeout = new Option<int>("--timeout") { Description = "Milliseconds to wait for binding, and extra time for the exchange", DefaultValueFactory = _ => 10000 };
             Option<bool> json = new Option<bool>("--json") { Description = "Print the result as JSON" };
             Command command = new Command("demo", "Two simulated cores in this process exchange verified messages on several endpoints (Zephyr's multi_endpoint sample)");
+            command.Options.Add(board);
             command.Options.Add(messages);
             command.Options.Add(minSize);
             command.Options.Add(maxSize);
             command.Options.Add(timeout);
             command.Options.Add(json);
-            command.SetAction(parse => Run(parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json)));
+            command.SetAction(parse => Run(parse.GetValue(board), parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json)));
             return command;
         }
 
-        /// <summary>The simulator board's two instances, as in Zephyr's multi_endpoint sample.</summary>
-        public static IReadOnlyList<DemoInstance> DefaultInstances()
+        /// <summary>The board the demo runs on unless --board says otherwise.</summary>
+        public const string DefaultBoard = "boards/sim/local.overlay";
+
+        /// <summary>
+        /// The instances of a board file, with endpoints as in Zephyr's multi_endpoint sample: two on
+        /// the first instance, one on each other. Null (and a message on stderr) when the file fails.
+        /// </summary>
+        public static IReadOnlyList<DemoInstance> LoadInstances(string board)
         {
-            return new[]
+            string path = board;
+            if (!File.Exists(path))
             {
-                new DemoInstance(Instance("ipc0", 0x20070000, 0x20078000, 16, 32, 0, 1), new[] { "ep_a", "ep_b" }),
-                new DemoInstance(Instance("ipc1", 0x20071000, 0x20079000, 16, 32, 2, 3), new[] { "ep_c" }),
-            };
+                BoardCatalog catalog = BoardCatalog.Locate(Directory.GetCurrentDirectory()) ?? BoardCatalog.Locate(AppContext.BaseDirectory);
+                path = catalog == null ? board : catalog.Full(board);
+            }
+
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"error: board file {board} not found (run from the repository or pass --board)");
+                return null;
+            }
+
+            BoardFile file = BoardLoader.Load(path, board);
+            foreach (Diagnostic diagnostic in file.Diagnostics)
+            {
+                Console.Error.WriteLine(diagnostic.ToString());
+            }
+
+            if (file.HasErrors)
+            {
+                return null;
+            }
+
+            List<DemoInstance> instances = new List<DemoInstance>();
+            char next = 'a';
+            foreach (BoardInstance instance in file.EnabledInstances.Where(i => i.Backend == BackendKind.Icbmsg))
+            {
+                int count = instances.Count == 0 ? 2 : 1;
+                string[] endpoints = Enumerable.Range(0, count).Select(_ => "ep_" + next++).ToArray();
+                instances.Add(new DemoInstance(instance.ToInstanceConfig(), endpoints));
+            }
+
+            if (instances.Count == 0)
+            {
+                Console.Error.WriteLine($"error: {board} has no enabled zephyr,ipc-icbmsg instance");
+                return null;
+            }
+
+            return instances;
         }
 
-        private static InstanceConfig Instance(string name, uint tx, uint rx, int txBlocks, int rxBlocks, int txChannel, int rxChannel)
-        {
-            return new InstanceConfig
-            {
-                Name = name,
-                TxRegionAddress = tx,
-                TxRegionSize = 0x800,
-                RxRegionAddress = rx,
-                RxRegionSize = 0x800,
-                TxBlocks = txBlocks,
-                RxBlocks = rxBlocks,
-                TxChannel = txChannel,
-                RxChannel = rxChannel,
-            };
-        }
-
-        private static int Run(int messages, int minSize, int maxSize, int timeoutMs, bool json)
+        private static int Run(string board, int messages, int minSize, int maxSize, int timeoutMs, bool json)
         {
             if (messages < 1 || minSize < 8 || maxSize < minSize || timeoutMs < 1)
             {
@@ -63,7 +93,13 @@ namespace NfIcbmsg.Sim.Commands
                 return 2;
             }
 
-            using DemoRun run = new DemoRun(DefaultInstances(), messages, minSize, maxSize, timeoutMs);
+            IReadOnlyList<DemoInstance> instances = LoadInstances(board);
+            if (instances == null)
+            {
+                return 2;
+            }
+
+            using DemoRun run = new DemoRun(instances, messages, minSize, maxSize, timeoutMs);
             if (!run.Bind())
             {
                 string unbound = string.Join(", ", run.Endpoints.Where(e => !e.A.IsBound || !e.B.IsBound).Select(e => $"{e.Instance}/{e.A.Name}"));
