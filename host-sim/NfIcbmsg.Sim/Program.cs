@@ -12,6 +12,7 @@ namespace NfIcbmsg.Sim
             root.Subcommands.Add(DemoCommand.Create());
             root.Subcommands.Add(BoardsCommand.Create());
             root.Subcommands.Add(RunCommand.Create());
+            root.Subcommands.Add(InspectCommand.Create());
             return root.Parse(args).Invoke();
         }
     }

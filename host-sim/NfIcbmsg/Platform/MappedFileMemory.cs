@@ -207,6 +207,10 @@ namespace NfIcbmsg.Platform
             {
                 // The peer created it between our check and our move; theirs is as good as ours.
             }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new SimLinkException($"shared-memory file {path} cannot be created: directory {System.IO.Path.GetDirectoryName(full)} does not exist", e);
+            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new SimLinkException($"shared-memory file {path} cannot be created: {e.Message}", e);

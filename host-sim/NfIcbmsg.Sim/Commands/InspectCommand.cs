@@ -1,0 +1,131 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using NfIcbmsg.Platform;
+using NfIcbmsg.Sim.Inspect;
+using NfIcbmsg.Sim.Link;
+using NfIcbmsg.Sim.Run;
+using Spectre.Console;
+
+namespace NfIcbmsg.Sim.Commands
+{
+    /// <summary>`inspect`: decode a live or dead shared-memory file read-only: rings, pending messages, blocks, anomalies.</summary>
+    public static class InspectCommand
+    {
+        public static Command Create()
+        {
+            Option<string> board = new Option<string>("--board") { Description = "A board file of the instance (the decoding is from that side: its tx region is \"tx\")", Required = true };
+            Option<string> instance = new Option<string>("--instance") { Description = "The IPC instance (node name)", DefaultValueFactory = _ => "ipc0" };
+            Option<string> shm = new Option<string>("--shm") { Description = "The shared-memory file (opened read-only, never written)", Required = true };
+            Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON (with --watch: one compact document per line and refresh)" };
+            Option<bool> watch = new Option<bool>("--watch") { Description = "Refresh until interrupted (or --for elapses)" };
+            Option<int> interval = new Option<int>("--interval") { Description = "Milliseconds between refreshes with --watch", DefaultValueFactory = _ => 500 };
+            Option<double?> duration = new Option<double?>("--for") { Description = "With --watch: stop after this many seconds" };
+            Command command = new Command("inspect", "Decode an instance's shared-memory file read-only: both rings (indices, occupancy, pending control messages), the blocks they show allocated, and anomalies; exit 1 when there are anomalies");
+            foreach (Option option in new Option[] { board, instance, shm, json, watch, interval, duration })
+            {
+                command.Options.Add(option);
+            }
+
+            command.SetAction(parse =>
+            {
+                TextWriter error = parse.InvocationConfiguration.Error;
+                if (parse.GetValue(interval) < 1)
+                {
+                    error.WriteLine("error: --interval must be at least 1 ms");
+                    return 2;
+                }
+
+                BoardSide side;
+                MappedFileMemory memory;
+                try
+                {
+                    side = BoardSide.Load(parse.GetValue(board), parse.GetValue(instance));
+                    memory = MappedFileMemory.Open(parse.GetValue(shm), side.Config.WindowBase, checked((int)side.Config.WindowLength), true);
+                }
+                catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is OverflowException)
+                {
+                    error.WriteLine("error: " + e.Message);
+                    return 2;
+                }
+
+                using (memory)
+                {
+                    Func<InspectReport> snapshot = () => Snapshot(memory, side);
+                    if (!parse.GetValue(watch))
+                    {
+                        InspectReport report = snapshot();
+                        if (parse.GetValue(json))
+                        {
+                            parse.InvocationConfiguration.Output.WriteLine(JsonReport.Serialize(report));
+                        }
+                        else
+                        {
+                            AnsiConsole.Write(InspectView.Render(report));
+                        }
+
+                        return report.Anomalies.Count == 0 ? 0 : 1;
+                    }
+
+                    return Watch(snapshot, parse.GetValue(json), parse.GetValue(interval), parse.GetValue(duration), parse.InvocationConfiguration.Output);
+                }
+            });
+            return command;
+        }
+
+        private static InspectReport Snapshot(MappedFileMemory memory, BoardSide side)
+        {
+            byte[] bytes = new byte[memory.Length];
+            memory.Read(0, bytes, 0, bytes.Length);
+            return InstanceInspector.Decode(side.Config, new WindowBytes(memory.BaseAddress, bytes), memory.Path, side.BoardPath);
+        }
+
+        private static int Watch(Func<InspectReport> snapshot, bool json, int intervalMs, double? seconds, TextWriter output)
+        {
+            Stopwatch clock = Stopwatch.StartNew();
+            Func<bool> going = () => seconds == null || clock.Elapsed.TotalSeconds < seconds.Value;
+            InspectReport report = snapshot();
+            if (json)
+            {
+                JsonSerializerOptions compact = new JsonSerializerOptions(JsonReport.Options) { WriteIndented = false };
+                while (true)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(report, compact));
+                    if (!Pause(going, intervalMs))
+                    {
+                        break;
+                    }
+
+                    report = snapshot();
+                }
+            }
+            else
+            {
+                AnsiConsole.Live(InspectView.Render(report)).Start(context =>
+                {
+                    while (Pause(going, intervalMs))
+                    {
+                        report = snapshot();
+                        context.UpdateTarget(InspectView.Render(report));
+                    }
+                });
+            }
+
+            return report.Anomalies.Count == 0 ? 0 : 1;
+        }
+
+        private static bool Pause(Func<bool> going, int intervalMs)
+        {
+            if (!going())
+            {
+                return false;
+            }
+
+            Thread.Sleep(intervalMs);
+            return going();
+        }
+    }
+}
