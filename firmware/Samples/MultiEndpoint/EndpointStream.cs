@@ -3,10 +3,10 @@ using System.Threading;
 namespace NfIcbmsg.Samples.MultiEndpoint
 {
     /// <summary>
-    /// The traffic of one endpoint: the stream this side sends (from its own thread) and the stream the peer
-    /// sends back (checked on the instance's receive thread). Stream ids follow the simulator's demo: the
-    /// endpoint with index k sends stream 2k on the side that opens as "A" and 2k + 1 on the other side, so the
-    /// peer runs the same traffic with the two ids swapped.
+    /// The traffic of one endpoint of one side: the stream this side sends (from its own thread) and the stream
+    /// the peer sends back (checked on the instance's receive thread). Stream ids follow the simulator's demo:
+    /// the endpoint with index k sends stream 2k on side "A" and 2k + 1 on side "B", so the peer runs the same
+    /// traffic with the two ids swapped.
     /// </summary>
     public sealed class EndpointStream
     {
@@ -27,16 +27,18 @@ namespace NfIcbmsg.Samples.MultiEndpoint
         private long _bytesVerified;
         private string _lastError;
 
-        /// <summary>Creates the traffic of endpoint <paramref name="name"/>.</summary>
-        /// <param name="name">Endpoint name (both sides bind by it).</param>
+        /// <summary>Creates the traffic of endpoint <paramref name="endpointName"/>.</summary>
+        /// <param name="name">Name for the console (side and endpoint).</param>
+        /// <param name="endpointName">Endpoint name (both sides bind by it).</param>
         /// <param name="outgoing">Stream id of the messages this side sends.</param>
         /// <param name="incoming">Stream id of the messages the peer sends.</param>
         /// <param name="messages">Messages per direction.</param>
         /// <param name="minSize">Smallest message (at least the 8-byte pattern header).</param>
         /// <param name="maxSize">Largest message.</param>
-        public EndpointStream(string name, byte outgoing, byte incoming, int messages, int minSize, int maxSize)
+        public EndpointStream(string name, string endpointName, byte outgoing, byte incoming, int messages, int minSize, int maxSize)
         {
             Name = name;
+            EndpointName = endpointName;
             Outgoing = outgoing;
             Incoming = incoming;
             _messages = messages;
@@ -45,8 +47,11 @@ namespace NfIcbmsg.Samples.MultiEndpoint
             _rxCopy = new byte[maxSize];
         }
 
-        /// <summary>The endpoint name.</summary>
+        /// <summary>Name for the console (side and endpoint).</summary>
         public string Name { get; }
+
+        /// <summary>The endpoint name both sides bind by.</summary>
+        public string EndpointName { get; }
 
         /// <summary>Stream id this side sends.</summary>
         public byte Outgoing { get; }
@@ -111,7 +116,7 @@ namespace NfIcbmsg.Samples.MultiEndpoint
         /// <summary>The endpoint configuration, with this object's callbacks.</summary>
         public EndpointConfig CreateConfig()
         {
-            EndpointConfig config = new EndpointConfig(Name);
+            EndpointConfig config = new EndpointConfig(EndpointName);
             config.Bound = OnBound;
             config.Received = OnReceived;
             config.Error = OnError;
