@@ -1,0 +1,139 @@
+using System;
+using System.Threading;
+using nanoFramework.TestFramework;
+using NfIcbmsg.Icmsg;
+
+namespace NfIcbmsg.Tests.Support
+{
+    /// <summary>A condition a test waits for (a delegate of our own: nanoFramework runs no generic ones).</summary>
+    public delegate bool ProtocolCondition();
+
+    /// <summary>
+    /// The configurations and waits the ICMsg/ICBMsg tests share: the Zephyr docs example of spec §8
+    /// (side X: tx 0x20070000/0x800 with 16 blocks, rx 0x20078000/0x800 with 32 blocks; Y mirrors it)
+    /// and bounded waits for what the receive threads do.
+    /// </summary>
+    public static class ProtocolFixtures
+    {
+        /// <summary>Region R1 (X writes, Y reads).</summary>
+        public const uint R1 = 0x20070000;
+
+        /// <summary>Region R2 (Y writes, X reads).</summary>
+        public const uint R2 = 0x20078000;
+
+        /// <summary>Size of each region.</summary>
+        public const int RegionSize = 0x800;
+
+        /// <summary>The longest any test waits for one thing (the brief: never more than 5 s).</summary>
+        public const int WaitMs = 5000;
+
+        /// <summary>Side X of the docs example as an ICBMsg instance (X is the follower, Y the initiator).</summary>
+        public static InstanceConfig DocsSideX()
+        {
+            InstanceConfig config = new InstanceConfig();
+            config.Name = "ipc0";
+            config.Backend = BackendKind.Icbmsg;
+            config.TxRegionAddress = R1;
+            config.TxRegionSize = RegionSize;
+            config.RxRegionAddress = R2;
+            config.RxRegionSize = RegionSize;
+            config.TxBlocks = 16;
+            config.RxBlocks = 32;
+            config.TxChannel = 0;
+            config.RxChannel = 1;
+            return config;
+        }
+
+        /// <summary>The same regions as a plain ICMsg instance (spec §8.5, §8.6).</summary>
+        public static InstanceConfig IcmsgSideX(UnboundMode mode, int dcacheAlignment)
+        {
+            InstanceConfig config = DocsSideX();
+            config.Backend = BackendKind.Icmsg;
+            config.TxBlocks = 0;
+            config.RxBlocks = 0;
+            config.Unbound = mode;
+            config.DcacheAlignment = dcacheAlignment;
+            return config;
+        }
+
+        /// <summary>Window offset of a physical address of the docs example (the window starts at R1).</summary>
+        public static int At(uint address)
+        {
+            return (int)(address - R1);
+        }
+
+        /// <summary>The little-endian word stored at window offset <paramref name="offset"/>.</summary>
+        public static uint Word(byte[] bytes, int offset)
+        {
+            return (uint)(bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) | (bytes[offset + 3] << 24));
+        }
+
+        /// <summary>The bytes of an ASCII string.</summary>
+        public static byte[] Ascii(string text)
+        {
+            byte[] bytes = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                bytes[i] = (byte)text[i];
+            }
+
+            return bytes;
+        }
+
+        /// <summary>Milliseconds since an arbitrary start (monotonic).</summary>
+        public static long Now()
+        {
+            return Environment.TickCount64;
+        }
+
+        /// <summary>
+        /// Waits until <paramref name="condition"/> holds, at most <paramref name="timeoutMs"/>; re-checks
+        /// whenever <paramref name="signal"/> fires (null: every millisecond). True when it held in time.
+        /// </summary>
+        public static bool Until(ProtocolCondition condition, WaitHandle signal, int timeoutMs)
+        {
+            long deadline = Now() + timeoutMs;
+            while (true)
+            {
+                if (condition())
+                {
+                    return true;
+                }
+
+                long left = deadline - Now();
+                if (left <= 0)
+                {
+                    return condition();
+                }
+
+                if (signal == null)
+                {
+                    Thread.Sleep(1);
+                }
+                else
+                {
+                    int slice = left > 20 ? 20 : (int)left;
+                    signal.WaitOne(slice, false);
+                }
+            }
+        }
+
+        /// <summary>Fails the test unless <paramref name="condition"/> holds within <see cref="WaitMs"/>.</summary>
+        public static void Eventually(ProtocolCondition condition, string what)
+        {
+            Assert.IsTrue(Until(condition, null, WaitMs), "timed out after " + WaitMs.ToString() + " ms waiting for " + what);
+        }
+
+        /// <summary>Fails the test unless <paramref name="instance"/> has bonded within <see cref="WaitMs"/>.</summary>
+        public static void WaitBonded(IpcInstance instance, string side)
+        {
+            Eventually(delegate { return instance.IsBonded; }, side + " to bond");
+        }
+
+        /// <summary>Fails the test if the instance's receive loop met an unexpected exception.</summary>
+        public static void AssertNoInternalFaults(IpcInstance instance, string side)
+        {
+            Assert.AreEqual(0, instance.Statistics.InternalFaults, side + ": exceptions inside the receive loop");
+        }
+    }
+}
