@@ -129,6 +129,22 @@ uint8_t *ResolveArray(CLR_RT_TypedArray_UINT8 &array, signed int index, signed i
     return buffer + index;
 }
 
+// Checks both sides of a copy between a managed array and a window; false with hr set if either is out of range.
+bool ResolveCopy(
+    signed int window,
+    signed int offset,
+    CLR_RT_TypedArray_UINT8 &array,
+    signed int index,
+    signed int count,
+    uint8_t *&inArray,
+    volatile uint8_t *&inWindow,
+    HRESULT &hr)
+{
+    inArray = ResolveArray(array, index, count, hr);
+    inWindow = inArray == nullptr ? nullptr : Resolve(window, offset, count, hr);
+    return inWindow != nullptr;
+}
+
 #if NFICBMSG_SRAM_CACHED
 // Runs esp_cache_msync over the whole cache lines that cover [offset, offset + count) of a window.
 // The window itself is line-aligned (checked at open), so the widened range never leaves it.
@@ -233,19 +249,12 @@ void NativeSharedMemory::NativeRead(
     signed int count,
     HRESULT &hr)
 {
-    uint8_t *target = ResolveArray(destination, index, count, hr);
-    if (target == nullptr)
+    uint8_t *target;
+    volatile uint8_t *source;
+    if (ResolveCopy(window, offset, destination, index, count, target, source, hr))
     {
-        return;
+        memcpy(target, const_cast<const uint8_t *>(source), (size_t)count);
     }
-
-    volatile uint8_t *source = Resolve(window, offset, count, hr);
-    if (source == nullptr)
-    {
-        return;
-    }
-
-    memcpy(target, const_cast<const uint8_t *>(source), (size_t)count);
 }
 
 void NativeSharedMemory::NativeWrite(
@@ -256,19 +265,12 @@ void NativeSharedMemory::NativeWrite(
     signed int count,
     HRESULT &hr)
 {
-    uint8_t *from = ResolveArray(source, index, count, hr);
-    if (from == nullptr)
+    uint8_t *from;
+    volatile uint8_t *target;
+    if (ResolveCopy(window, offset, source, index, count, from, target, hr))
     {
-        return;
+        memcpy(const_cast<uint8_t *>(target), from, (size_t)count);
     }
-
-    volatile uint8_t *target = Resolve(window, offset, count, hr);
-    if (target == nullptr)
-    {
-        return;
-    }
-
-    memcpy(const_cast<uint8_t *>(target), from, (size_t)count);
 }
 
 void NativeSharedMemory::NativeBarrier(HRESULT &hr)
