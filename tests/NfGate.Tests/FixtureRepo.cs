@@ -68,24 +68,24 @@ internal sealed class FixtureRepo : IDisposable
         return new Gate(options, Repository.Surfaces).Run();
     }
 
-    /// <summary>Asserts an error with exactly this rule id at exactly this place; on failure lists what the gate did report.</summary>
-    public void AssertError(GateResult result, string id, string relativePath, int line, int column)
+    /// <summary>Asserts a finding with exactly this rule id at exactly this place; on failure lists what the gate did report.</summary>
+    public void AssertError(GateResult result, string id, string relativePath, int line, int column, GateSeverity severity = GateSeverity.Error)
     {
         bool found = result.AllDiagnostics.Any(d =>
-            d.Severity == GateSeverity.Error && d.Id == id && d.RelativePath(Root) == relativePath && d.Location.Line == line && d.Location.Column == column);
+            d.Severity == severity && d.Id == id && d.RelativePath(Root) == relativePath && d.Location.Line == line && d.Location.Column == column);
         if (!found)
         {
-            throw new XunitException($"expected error {id} at {relativePath}:{line}:{column}; the gate reported:\n{Describe(result)}");
+            throw new XunitException($"expected {severity} {id} at {relativePath}:{line}:{column}; the gate reported:\n{Describe(result)}");
         }
 
-        Assert.True(result.HasErrors);
+        Assert.Equal(severity == GateSeverity.Error, result.HasErrors);
     }
 
-    /// <summary>Asserts an error with this rule id at the XML element that starts with <paramref name="elementStart"/>.</summary>
-    public void AssertErrorAtElement(GateResult result, string id, string relativePath, string elementStart)
+    /// <summary>Asserts a finding with this rule id at the XML element that starts with <paramref name="elementStart"/>.</summary>
+    public void AssertErrorAtElement(GateResult result, string id, string relativePath, string elementStart, GateSeverity severity = GateSeverity.Error)
     {
         SourceLocation element = ElementLocation(relativePath, elementStart);
-        AssertError(result, id, relativePath, element.Line, element.Column);
+        AssertError(result, id, relativePath, element.Line, element.Column, severity);
     }
 
     public void AssertPassed(GateResult result)

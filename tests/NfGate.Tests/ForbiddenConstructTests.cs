@@ -51,6 +51,7 @@ public sealed class ForbiddenConstructTests
         { "CS1061", InClass("string M(string s) => s./*!*/Replace(\"a\", \"b\");") },
         { "CS0117", InClass("string M(string[] s) => string./*!*/Join(\",\", s);") },
         { "CS1061", InClass("void M(AutoResetEvent e) => e./*!*/Dispose();") },
+        { "CS1674", InClass("void M() { using (/*!*/var e = new AutoResetEvent(false)) { } }") },
         { "CS1503", InClass("long M(ref long x) => Interlocked.Increment(ref /*!*/x);") },
         { "CS0117", InClass("DateTime M() => DateTime./*!*/Now;") },
         { "CS0103", InClass("void M(byte[] a, byte[] b) => /*!*/Buffer.BlockCopy(a, 0, b, 0, 1);") },

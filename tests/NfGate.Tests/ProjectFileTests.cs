@@ -74,6 +74,21 @@ public sealed class ProjectFileTests
     }
 
     [Fact]
+    public void HintPathOutsideTheSolutionsPackagesFolderIsAWarning()
+    {
+        using var fixture = new FixtureRepo();
+        fixture.Write("nf.sln", "Project(\"{11A8DD76-328B-46DF-9F39-F559912D0360}\") = \"Small\", \"firmware\\Small\\Small.nfproj\", \"{0F4A6B52-8C1D-4E2F-9A3B-5C6D7E8F9013}\"\nEndProject\n");
+
+        GateResult result = fixture.Run();
+
+        fixture.AssertErrorAtElement(result, RuleIds.PackagesFolder, FixtureRepo.ProjectPath, "<Reference Include=\"mscorlib,", GateSeverity.Warning);
+        Assert.Contains(result.AllDiagnostics, d => d.Message.Contains("points into firmware/packages/"));
+
+        fixture.Edit(FixtureRepo.ProjectPath, @"<HintPath>..\packages\", @"<HintPath>..\..\packages\");
+        Assert.Empty(fixture.Run().AllDiagnostics);
+    }
+
+    [Fact]
     public void MissingReferenceMakesItsApiUnavailable()
     {
         using var fixture = new FixtureRepo();

@@ -33,7 +33,8 @@ public sealed class Gate
         IReadOnlyList<string> projects = _options.Projects.Count > 0 ? _options.Projects : DiscoverProjects(results);
 
         // The configurations are independent: check them in parallel, then merge in the order given.
-        var runs = _options.Configurations.Select(configuration => new ConfigurationRun(_surfaces, configuration)).ToList();
+        var solutions = new SolutionIndex(_options.RepoRoot);
+        var runs = _options.Configurations.Select(configuration => new ConfigurationRun(_surfaces, solutions, configuration)).ToList();
         Parallel.ForEach(runs, run =>
         {
             foreach (string project in projects)
@@ -85,7 +86,7 @@ public sealed class Gate
     private sealed record ProjectOutcome(string ProjectPath, int FileCount, List<GateDiagnostic> Diagnostics);
 
     /// <summary>One configuration: each project is compiled once, after the projects it references.</summary>
-    private sealed class ConfigurationRun(SurfaceCompiler surfaces, string configuration)
+    private sealed class ConfigurationRun(SurfaceCompiler surfaces, SolutionIndex solutions, string configuration)
     {
         private readonly Dictionary<string, CompiledProject> _compiled = new(StringComparer.Ordinal);
         private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
@@ -118,7 +119,7 @@ public sealed class Gate
 
             if (project != null)
             {
-                List<MetadataReference> references = ReferenceResolver.Resolve(project, surfaces, diagnostics);
+                List<MetadataReference> references = ReferenceResolver.Resolve(project, surfaces, solutions, diagnostics);
                 references.AddRange(ReferencedProjects(project, diagnostics));
                 CheckProjectProperties(project, diagnostics);
                 compiled = ProjectCompiler.Compile(project, references, diagnostics);

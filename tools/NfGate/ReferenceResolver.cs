@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,8 @@ public static class ReferenceResolver
         @"(?:^|/)packages/(?<folder>[^/]+)/lib/(?:[^/]+/)*(?<file>[^/]+)\.(?:dll|exe)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    public static List<MetadataReference> Resolve(NfProject project, SurfaceCompiler surfaces, List<GateDiagnostic> diagnostics)
+    /// <param name="solutions">Where the solutions listing the project restore packages (HintPaths must point there).</param>
+    public static List<MetadataReference> Resolve(NfProject project, SurfaceCompiler surfaces, SolutionIndex solutions, List<GateDiagnostic> diagnostics)
     {
         var references = new List<MetadataReference>();
         IReadOnlyList<PackageEntry> packages = PackagesConfig.Read(project.Directory, diagnostics);
@@ -40,6 +42,7 @@ public static class ReferenceResolver
 
         foreach (AssemblyReference reference in project.References)
         {
+            CheckPackagesFolder(project, reference, solutions, diagnostics);
             MetadataReference resolved = ResolveReference(reference, packages, surfaces, diagnostics);
             if (resolved != null && !references.Contains(resolved))
             {
@@ -111,6 +114,31 @@ public static class ReferenceResolver
 
         // The other assemblies of a package (e.g. the test launcher exe) have no API that device code calls.
         return string.Equals(name, manifest.AssemblyName, StringComparison.OrdinalIgnoreCase) ? surfaces.GetReference(package.Id) : null;
+    }
+
+    // A warning, not an error: the gate compiles without the package files, but Visual Studio would not find
+    // them after restoring into the solution's packages folder.
+    private static void CheckPackagesFolder(NfProject project, AssemblyReference reference, SolutionIndex solutions, List<GateDiagnostic> diagnostics)
+    {
+        string hintPath = reference.HintPath?.Replace('\\', '/') ?? "";
+        int packages = hintPath.IndexOf("packages/", StringComparison.OrdinalIgnoreCase);
+        if (packages < 0 || (packages > 0 && hintPath[packages - 1] != '/'))
+        {
+            return; // Not a packages-folder path: reported by ResolveReference.
+        }
+
+        string folder = Path.GetFullPath(Path.Combine(project.Directory, hintPath.Substring(0, packages + "packages".Length)));
+        foreach (string solution in solutions.SolutionsListing(project.FilePath))
+        {
+            string solutionDirectory = Path.GetDirectoryName(solution);
+            string expected = Path.Combine(solutionDirectory, "packages");
+            if (folder != expected)
+            {
+                string found = Path.GetRelativePath(solutionDirectory, folder).Replace('\\', '/');
+                diagnostics.Add(new GateDiagnostic(reference.DeclaredAt, GateSeverity.Warning, RuleIds.PackagesFolder,
+                    $"HintPath '{reference.HintPath}' points into {found}/, but {Path.GetFileName(solution)} lists this project and Visual Studio restores its packages into packages/ beside it (paths relative to the solution)"));
+            }
+        }
     }
 
     private static void Report(AssemblyReference reference, List<GateDiagnostic> diagnostics, string message) =>

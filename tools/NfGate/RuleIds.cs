@@ -38,4 +38,5 @@ public static class RuleIds
     public const string SurfaceInvalid = "NF110";
     public const string DuplicateCompileItem = "NF111";
     public const string LanguageVersion = "NF112";
+    public const string PackagesFolder = "NF113";
 }
