@@ -144,7 +144,7 @@ public sealed class Gate
                     : null;
                 if (problem != null)
                 {
-                    diagnostics.Add(GateDiagnostic.Error(reference.DeclaredAt, RuleIds.ProjectReferenceInvalid, $"project reference {reference.FullPath} {problem}"));
+                    diagnostics.Add(GateDiagnostic.Error(reference.DeclaredAt, RuleIds.ProjectReferenceInvalid, $"project reference {Path.GetRelativePath(project.Directory, reference.FullPath)} {problem}"));
                     continue;
                 }
 

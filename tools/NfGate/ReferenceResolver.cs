@@ -62,7 +62,7 @@ public static class ReferenceResolver
             if (!package.DevelopmentDependency)
             {
                 diagnostics.Add(GateDiagnostic.Error(package.Location, RuleIds.UnknownPackage,
-                    $"unknown package '{package.Id}' {package.Version}: there is no API surface {surfaces.SurfaceRoot}/{package.Id}, so device code cannot be checked against it; add one (see the README there) or mark a build-only tool developmentDependency=\"true\""));
+                    $"unknown package '{package.Id}' {package.Version}: there is no API surface {Path.GetFileName(surfaces.SurfaceRoot)}/{package.Id}/, so device code cannot be checked against it; add one (see the README there) or mark a build-only tool developmentDependency=\"true\""));
             }
         }
         else if (package.Version != manifest.Version)
