@@ -15,6 +15,9 @@ namespace NfIcbmsg.Devicetree.Syntax
     {
         private const string NameCharacters = ",._+*#?@-";
 
+        /// <summary>Longest first, so that "&lt;&lt;" is not read as two "&lt;".</summary>
+        private static readonly string[] CellOperators = { "<<", "<=", ">>", ">=", "==", "!=", "&&", "||", "<", ">", "!", "|", "^", "~", "+", "-", "*", "/", "%", "(", ")", "?", ":", "&" };
+
         private readonly SourceStack source;
         private readonly MacroTable macros;
         private Token peeked;
@@ -521,8 +524,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
             }
 
-            string[] operators = { "<<", "<=", ">>", ">=", "==", "!=", "&&", "||", "<", ">", "!", "|", "^", "~", "+", "-", "*", "/", "%", "(", ")", "?", ":", "&" };
-            foreach (string op in operators)
+            foreach (string op in CellOperators)
             {
                 bool match = true;
                 for (int i = 0; i < op.Length; i++)

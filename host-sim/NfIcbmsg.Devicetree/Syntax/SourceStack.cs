@@ -190,22 +190,13 @@ namespace NfIcbmsg.Devicetree.Syntax
             string displayDirectory = Path.GetDirectoryName(CurrentFile);
             string displayPath = (string.IsNullOrEmpty(displayDirectory) ? name : Path.Combine(displayDirectory, name)).Replace('\\', '/');
 
-            List<string> chain = new List<string>();
-            int depth = 0;
-            foreach (Frame frame in frames)
+            List<Frame> files = frames.FindAll(f => f.FullPath != null);
+            int depth = files.Count;
+            if (files.Exists(f => string.Equals(f.FullPath, fullPath, StringComparison.Ordinal)))
             {
-                if (frame.FullPath == null)
-                {
-                    continue;
-                }
-
-                depth++;
-                chain.Add(frame.DisplayPath);
-                if (string.Equals(frame.FullPath, fullPath, StringComparison.Ordinal))
-                {
-                    chain.Add(displayPath);
-                    throw new DevicetreeException(at, "include cycle: " + string.Join(" -> ", chain) + " (a file must not include itself, directly or through others)");
-                }
+                List<string> chain = files.ConvertAll(f => f.DisplayPath);
+                chain.Add(displayPath);
+                throw new DevicetreeException(at, "include cycle: " + string.Join(" -> ", chain) + " (a file must not include itself, directly or through others)");
             }
 
             if (depth >= limits.MaxIncludeDepth)

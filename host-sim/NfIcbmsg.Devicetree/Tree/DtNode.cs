@@ -12,6 +12,10 @@ namespace NfIcbmsg.Devicetree.Tree
     {
         private readonly List<DtProperty> properties = new List<DtProperty>();
         private readonly List<DtNode> children = new List<DtNode>();
+
+        // Indexes by name: a generated board file may have tens of thousands of siblings.
+        private readonly Dictionary<string, int> propertyIndex = new Dictionary<string, int>();
+        private readonly Dictionary<string, DtNode> childIndex = new Dictionary<string, DtNode>();
         private readonly List<string> labels = new List<string>();
 
         public DtNode(string name, DtNode parent, SourceLocation location)
@@ -101,57 +105,57 @@ namespace NfIcbmsg.Devicetree.Tree
 
         public DtProperty GetProperty(string name)
         {
-            foreach (DtProperty property in properties)
-            {
-                if (property.Name == name)
-                {
-                    return property;
-                }
-            }
-
-            return null;
+            int index;
+            return propertyIndex.TryGetValue(name, out index) ? properties[index] : null;
         }
 
         public DtNode GetChild(string name)
         {
-            foreach (DtNode child in children)
-            {
-                if (child.Name == name)
-                {
-                    return child;
-                }
-            }
-
-            return null;
+            DtNode child;
+            return childIndex.TryGetValue(name, out child) ? child : null;
         }
 
         /// <summary>Adds or replaces (keeping the original position, as dtc does).</summary>
         internal void SetProperty(DtProperty property)
         {
-            for (int i = 0; i < properties.Count; i++)
+            int index;
+            if (propertyIndex.TryGetValue(property.Name, out index))
             {
-                if (properties[i].Name == property.Name)
-                {
-                    properties[i] = property;
-                    return;
-                }
+                properties[index] = property;
+                return;
             }
 
+            propertyIndex.Add(property.Name, properties.Count);
             properties.Add(property);
         }
 
         internal bool RemoveProperty(string name)
         {
-            return properties.RemoveAll(p => p.Name == name) > 0;
+            int index;
+            if (!propertyIndex.TryGetValue(name, out index))
+            {
+                return false;
+            }
+
+            properties.RemoveAt(index);
+            propertyIndex.Clear();
+            for (int i = 0; i < properties.Count; i++)
+            {
+                propertyIndex.Add(properties[i].Name, i);
+            }
+
+            return true;
         }
 
         internal void AddChild(DtNode child)
         {
+            childIndex.Add(child.Name, child);
             children.Add(child);
         }
 
         internal bool RemoveChild(DtNode child)
         {
+            childIndex.Remove(child.Name);
             return children.Remove(child);
         }
 
