@@ -22,23 +22,27 @@ namespace NfIcbmsg.Icbmsg
 
         private void SendRelease(int block)
         {
+            // Unmark first: once the release is in the ring the peer may reuse the blocks at once, and
+            // its next DATA can reach the receive thread before this thread gets here again.
+            int count = ReturnRxBlocks(block);
             if (SendControl(ControlMessage.ReleaseData, 0, block) == ControlMessage.Length)
             {
-                ReturnRxBlocks(block);
                 return;
             }
 
-            // The ring is full (the peer is not reading): keep the blocks marked and retry later.
+            // The ring is full (the peer is not reading): the blocks stay ours; retry later.
             lock (_sync)
             {
+                MarkRx(block, count);
                 _releasePending[block] = true;
                 _releasesPending = true;
             }
 
+            Statistics.AddRxBlocksHeld(count);
             Wake();
         }
 
-        private void ReturnRxBlocks(int block)
+        private int ReturnRxBlocks(int block)
         {
             int count;
             lock (_sync)
@@ -51,6 +55,7 @@ namespace NfIcbmsg.Icbmsg
             }
 
             Statistics.AddRxBlocksHeld(-count);
+            return count;
         }
 
         private void RetryReleases()

@@ -445,15 +445,21 @@ namespace NfIcbmsg.Icmsg
                     continue;
                 }
 
-                if (length == -Errno.EINVAL)
+                if (length == -Errno.EINVAL || length == -Errno.EAGAIN)
                 {
-                    Reject(RejectReason.RingIndexInvalid, "peer ring index or packet length out of range");
-                    return 0;
-                }
+                    if (_rx.LastReadFault == PacketBufferFault.IndexInvalid)
+                    {
+                        Reject(RejectReason.RingIndexInvalid, "peer wr_idx is misaligned or outside the ring of " + _rx.Layout.DataLength.ToString() + " bytes");
+                    }
+                    else
+                    {
+                        Reject(RejectReason.PacketLengthInvalid, "packet header claims a length that is 0, over " + _rx.Layout.MaxPacketLength.ToString() + " or more than was written");
+                        if (_rx.SkipHeader() > 0)
+                        {
+                            continue;
+                        }
+                    }
 
-                if (length == -Errno.EAGAIN)
-                {
-                    Reject(RejectReason.PacketLengthInvalid, "packet claims more bytes than the ring holds");
                     return 0;
                 }
 

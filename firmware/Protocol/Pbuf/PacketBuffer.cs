@@ -47,6 +47,12 @@ namespace NfIcbmsg.Pbuf
             _length = layout.DataLength;
         }
 
+        /// <summary>
+        /// Why the last read, peek or discard that returned -EINVAL or -EAGAIN failed: the errno values
+        /// stay Zephyr's, this says whether the peer's index or its packet length was at fault.
+        /// </summary>
+        public PacketBufferFault LastReadFault { get; private set; }
+
         /// <summary>Where the indices and the data area are.</summary>
         public PacketBufferLayout Layout
         {
@@ -191,6 +197,27 @@ namespace NfIcbmsg.Pbuf
             return length;
         }
 
+        /// <summary>
+        /// Steps over the 4-byte header of a packet whose length failed validation, so a corrupt
+        /// header costs one rejected packet instead of a stalled ring (the length cannot be trusted,
+        /// the 4-byte alignment of headers can). Returns 4, or 0 when the ring is empty or the peer's
+        /// wr_idx itself is invalid (then there is nothing safe to skip).
+        /// </summary>
+        public int SkipHeader()
+        {
+            _memory.Invalidate(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            _memory.Barrier();
+            uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
+            int read = _readIndex;
+            if ((peerWrite & 3) != 0 || peerWrite >= (uint)_length || (int)peerWrite == read)
+            {
+                return 0;
+            }
+
+            Consume(Advance(read, PacketBufferLayout.HeaderSize), 0);
+            return PacketBufferLayout.HeaderSize;
+        }
+
         /// <summary>Reads the handshake word at offset 4 (written by the reader of this ring).</summary>
         public uint ReadHandshake()
         {
@@ -258,6 +285,7 @@ namespace NfIcbmsg.Pbuf
             uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
             if ((peerWrite & 3) != 0 || peerWrite >= (uint)_length)
             {
+                LastReadFault = PacketBufferFault.IndexInvalid;
                 return -Errno.EINVAL;
             }
 
@@ -270,11 +298,13 @@ namespace NfIcbmsg.Pbuf
             int length = ReadHeader(read);
             if (length == 0 || length > _layout.MaxPacketLength)
             {
+                LastReadFault = PacketBufferFault.LengthInvalid;
                 return -Errno.EINVAL;
             }
 
             if (occupied < length + PacketBufferLayout.HeaderSize)
             {
+                LastReadFault = PacketBufferFault.LengthInvalid;
                 return -Errno.EAGAIN;
             }
 
