@@ -188,13 +188,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 IpcInstance local = onInitiator ? pair.SideB : pair.SideA;
                 IpcInstance remote = onInitiator ? pair.SideA : pair.SideB;
                 ProtocolRejectRecorder rejects = new ProtocolRejectRecorder(local);
-                ProtocolProbe mine = new ProtocolProbe("ep0");
-                ProtocolProbe theirs = new ProtocolProbe("ep0");
-                pair.Open();
-                mine.Register(local);
-                theirs.Register(remote);
-                mine.WaitBound(1);
-                theirs.WaitBound(1);
+                ProtocolProbe x = new ProtocolProbe("ep0");
+                ProtocolProbe y = new ProtocolProbe("ep0");
+                ProtocolFixtures.BindPair(pair, x, y);
+                ProtocolProbe mine = onInitiator ? y : x;
+                ProtocolProbe theirs = onInitiator ? x : y;
                 byte[] bytes = pair.Memory.Bytes;
                 int localWriteIndex = ProtocolFixtures.At(onInitiator ? ProtocolFixtures.R2 : ProtocolFixtures.R1) + 4;
 

@@ -38,7 +38,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.AreEqual(waits, statistics.AllocationWaits, "no-wait sends do not wait");
                 Assert.AreEqual(timeouts, statistics.AllocationTimeouts, "no-wait sends do not time out");
                 Assert.AreEqual(16, statistics.TxBlocksInUse, "nothing changed");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
@@ -69,7 +69,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.IsTrue(elapsed >= 45, "lease waited " + elapsed.ToString() + " ms of 50");
                 Assert.AreEqual(waits + 2, statistics.AllocationWaits, "allocation waits after the lease");
                 Assert.AreEqual(timeouts + 2, statistics.AllocationTimeouts, "allocation timeouts after the lease");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
@@ -104,7 +104,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 rejects.AssertOnly(RejectReason.BlockInUse, 0);
                 s_y.ExpectMessage(16, s_small, "the 17th message");
                 Assert.AreEqual(waits + 1, pair.SideA.Statistics.AllocationWaits, "counted as a wait");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
@@ -145,7 +145,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.IsTrue(s_callbackMs < 1000, "the callback's send took " + s_callbackMs.ToString() + " ms");
                 s_x.ExpectMessage(0, ping, "X got the message");
                 ProtocolFixtures.Eventually(delegate { return pair.SideB.Statistics.TxBlocksInUse == 0; }, "X to release Y's block after its callback");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
@@ -173,11 +173,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             s_x = new ProtocolProbe("ep0");
             s_y = new ProtocolProbe("ep0");
-            pair.Open();
-            s_x.Register(pair.SideA);
-            s_y.Register(pair.SideB);
-            s_x.WaitBound(1);
-            s_y.WaitBound(1);
+            ProtocolFixtures.BindPair(pair, s_x, s_y);
             s_y.HoldAll = true;
             for (int i = 0; i < 16; i++)
             {
@@ -189,25 +185,10 @@ namespace NfIcbmsg.Tests.Icbmsg
             return pair;
         }
 
-        private static void AssertNoFaults(SimulatedPair pair)
-        {
-            ProtocolFixtures.AssertNoInternalFaults(pair.SideA, "X");
-            ProtocolFixtures.AssertNoInternalFaults(pair.SideB, "Y");
-            Assert.AreEqual(0, pair.SideA.Statistics.CallbackFaults + pair.SideB.Statistics.CallbackFaults, "callbacks that threw");
-        }
-
         private static void Cleanup(SimulatedPair pair)
         {
-            try
-            {
-                s_x.Hook = null;
-                s_y.HoldAll = false;
-                s_y.ReleaseAll();
-            }
-            finally
-            {
-                pair.Dispose();
-            }
+            s_x.Hook = null;
+            ProtocolFixtures.ReleaseAndDispose(pair, s_y);
         }
     }
 }

@@ -15,6 +15,8 @@ namespace NfIcbmsg.Tests.Icbmsg
     {
         private static readonly byte[] s_magicPacket = new byte[] { 0x00, 0x0D, 0x00, 0x00, 0x45, 0x6D, 0x31, 0x6C, 0x31, 0x4B, 0x30, 0x72, 0x6E, 0x33, 0x6C, 0x69, 0x34, 0x00, 0x00, 0x00 };
         private static uint s_r1WriteIndexAtXBound;
+        private static ProtocolProbe s_x;
+        private static ProtocolProbe s_y;
 
         [TestMethod]
         public void BondingWritesTheMagicAndBothIndices()
@@ -48,12 +50,11 @@ namespace NfIcbmsg.Tests.Icbmsg
         {
             // §8.3: Y registers "ep0" first and gets address 0; its name goes into its block 0 at
             // 0x20078200, MSG_BOUND(0, 0) into R2 at +0x01C; X answers MSG_RELEASE_BOUND(0, 0) at R1+0x01C.
-            SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
+            SimulatedPair pair = BindEp0();
             try
             {
-                ProtocolProbe x = new ProtocolProbe("ep0");
-                ProtocolProbe y = new ProtocolProbe("ep0");
-                BindEp0(pair, x, y);
+                ProtocolProbe x = s_x;
+                ProtocolProbe y = s_y;
                 byte[] bytes = pair.Memory.Bytes;
 
                 ByteAssert.Equal(new byte[] { 0x04, 0x00, 0x00, 0x00, 0x65, 0x70, 0x30, 0x00 }, bytes, ProtocolFixtures.At(0x20078200), "name block (size 4, \"ep0\\0\")");
@@ -86,12 +87,11 @@ namespace NfIcbmsg.Tests.Icbmsg
             // §8.4: X's "hello" goes into its block 0 (0x200701C0), MSG_DATA(0, 0) at R1+0x024, wr_idx 36;
             // Y answers MSG_RELEASE_DATA(0, 0) at R2+0x024. Then Y's "hello" goes to 0x20078200 (its block 0,
             // free again since RELEASE_BOUND) with MSG_DATA at R2+0x02C and X's release at R1+0x02C.
-            SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
+            SimulatedPair pair = BindEp0();
             try
             {
-                ProtocolProbe x = new ProtocolProbe("ep0");
-                ProtocolProbe y = new ProtocolProbe("ep0");
-                BindEp0(pair, x, y);
+                ProtocolProbe x = s_x;
+                ProtocolProbe y = s_y;
                 byte[] bytes = pair.Memory.Bytes;
                 int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
                 int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
@@ -135,19 +135,32 @@ namespace NfIcbmsg.Tests.Icbmsg
             ByteAssert.Equal(s_magicPacket, bytes, at + 0x08, name + " magic packet at +0x008 (padding untouched)");
         }
 
-        // Opens both sides, Y registers first (address 0), then X; waits for both bound() calls.
-        private static void BindEp0(SimulatedPair pair, ProtocolProbe x, ProtocolProbe y)
+        // A docs pair in which Y registers "ep0" first (address 0), then X; both bound (s_x on X, s_y on Y).
+        private static SimulatedPair BindEp0()
         {
+            SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             s_r1WriteIndexAtXBound = 0;
+            s_x = new ProtocolProbe("ep0");
+            s_y = new ProtocolProbe("ep0");
             byte[] bytes = pair.Memory.Bytes;
-            x.BoundHook = delegate { s_r1WriteIndexAtXBound = ProtocolFixtures.Word(bytes, ProtocolFixtures.At(ProtocolFixtures.R1) + 0x04); };
-            pair.Open();
-            y.Register(pair.SideB);
-            ProtocolFixtures.WaitBonded(pair.SideA, "X");
-            ProtocolFixtures.WaitBonded(pair.SideB, "Y");
-            x.Register(pair.SideA);
-            x.WaitBound(1);
-            y.WaitBound(1);
+            s_x.BoundHook = delegate { s_r1WriteIndexAtXBound = ProtocolFixtures.Word(bytes, ProtocolFixtures.At(ProtocolFixtures.R1) + 0x04); };
+            try
+            {
+                pair.Open();
+                s_y.Register(pair.SideB);
+                ProtocolFixtures.WaitBonded(pair.SideA, "X");
+                ProtocolFixtures.WaitBonded(pair.SideB, "Y");
+                s_x.Register(pair.SideA);
+                s_x.WaitBound(1);
+                s_y.WaitBound(1);
+            }
+            catch (System.Exception)
+            {
+                pair.Dispose();
+                throw;
+            }
+
+            return pair;
         }
     }
 }

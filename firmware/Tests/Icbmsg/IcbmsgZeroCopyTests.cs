@@ -53,11 +53,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 s_y.ReleaseAll();
                 ProtocolFixtures.Eventually(delegate { return pair.SideA.Statistics.TxBlocksInUse == 0; }, "the release to free the blocks");
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { lease.Write(0, payload, 0, 1); });
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
-                Cleanup(pair);
+                ProtocolFixtures.ReleaseAndDispose(pair, s_y);
             }
         }
 
@@ -82,11 +82,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Thread.Sleep(20);
                 Assert.AreEqual(0, s_y.MessageCount, "nothing was sent");
                 Assert.AreEqual(0, pair.SideB.Statistics.Rejected, "nothing the peer could reject");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
-                Cleanup(pair);
+                ProtocolFixtures.ReleaseAndDispose(pair, s_y);
             }
         }
 
@@ -117,11 +117,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 s_y.ExpectMessage(0, payload, "the large lease arrives");
                 x.Drop(head);
                 ProtocolFixtures.Eventually(delegate { return pair.SideA.Statistics.TxBlocksInUse == 0; }, "every block back");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
-                Cleanup(pair);
+                ProtocolFixtures.ReleaseAndDispose(pair, s_y);
             }
         }
 
@@ -148,11 +148,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.AreEqual(0, pair.SideA.Statistics.TxBlocksInUse, "no block leaked");
                 Thread.Sleep(20);
                 Assert.AreEqual(0, s_y.MessageCount, "nothing was sent");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
-                Cleanup(pair);
+                ProtocolFixtures.ReleaseAndDispose(pair, s_y);
             }
         }
 
@@ -194,11 +194,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 ProtocolFixtures.Eventually(delegate { return pair.SideA.Statistics.TxBlocksInUse == 0; }, "X to free every block");
                 Assert.AreEqual(0, pair.SideB.Statistics.RxBlocksHeld, "Y holds nothing");
                 Assert.AreEqual(0, pair.SideA.Statistics.Rejected, "every release was expected");
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
-                Cleanup(pair);
+                ProtocolFixtures.ReleaseAndDispose(pair, s_y);
             }
         }
 
@@ -257,11 +257,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.IsFalse(buffer.IsValid, "an unheld buffer ends with the callback");
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { buffer.Hold(); });
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { buffer.Release(); });
-                AssertNoFaults(pair);
+                ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
             finally
             {
-                Cleanup(pair);
+                ProtocolFixtures.ReleaseAndDispose(pair, s_y);
             }
         }
 
@@ -292,32 +292,8 @@ namespace NfIcbmsg.Tests.Icbmsg
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             s_x = new ProtocolProbe("ep0");
             s_y = new ProtocolProbe("ep0");
-            pair.Open();
-            s_x.Register(pair.SideA);
-            s_y.Register(pair.SideB);
-            s_x.WaitBound(1);
-            s_y.WaitBound(1);
+            ProtocolFixtures.BindPair(pair, s_x, s_y);
             return pair;
-        }
-
-        private static void AssertNoFaults(SimulatedPair pair)
-        {
-            ProtocolFixtures.AssertNoInternalFaults(pair.SideA, "X");
-            ProtocolFixtures.AssertNoInternalFaults(pair.SideB, "Y");
-            Assert.AreEqual(0, pair.SideA.Statistics.CallbackFaults + pair.SideB.Statistics.CallbackFaults, "callbacks that threw");
-        }
-
-        private static void Cleanup(SimulatedPair pair)
-        {
-            try
-            {
-                s_y.HoldAll = false;
-                s_y.ReleaseAll();
-            }
-            finally
-            {
-                pair.Dispose();
-            }
         }
     }
 }

@@ -14,6 +14,10 @@ namespace NfIcbmsg.Tests.Icmsg
     [TestClass]
     public class IcmsgSessionTraceTests
     {
+        private static ByteArrayMemory s_memory;
+        private static ProtocolRegionGuard s_guard;
+        private static InProcessMailbox s_toSide;
+
         [TestMethod]
         public void PairBondsWithSessionIdsAndNoMagic()
         {
@@ -68,12 +72,10 @@ namespace NfIcbmsg.Tests.Icmsg
         public void FirstSideFollowsTheTraceStepByStep()
         {
             // X is real, the test plays Y by writing R1+4 and ringing.
-            InstanceConfig config = ProtocolFixtures.IcmsgSideX(UnboundMode.Detect, 8);
-            ByteArrayMemory memory = new ByteArrayMemory(config.WindowBase, (int)config.WindowLength);
-            ProtocolRegionGuard guard = ProtocolRegionGuard.ForSide(memory, config, "X");
-            InProcessMailbox toX = new InProcessMailbox();
-            InProcessMailbox fromX = new InProcessMailbox();
-            IpcInstance x = IpcService.Create(config, guard, fromX, toX);
+            IpcInstance x = CreateSide(ProtocolFixtures.IcmsgSideX(UnboundMode.Detect, 8), "X");
+            ByteArrayMemory memory = s_memory;
+            ProtocolRegionGuard guard = s_guard;
+            InProcessMailbox toX = s_toSide;
             byte[] bytes = memory.Bytes;
             int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
             int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
@@ -123,12 +125,10 @@ namespace NfIcbmsg.Tests.Icmsg
         {
             // Y is real, the test plays X, which has opened already (R2+4 = 1). Y takes id 2, resets its tx
             // ring and acknowledges 1 at once (its handler runs right after opening): R1+4 = 0x00010002.
-            InstanceConfig config = ProtocolFixtures.IcmsgSideX(UnboundMode.Detect, 8).Mirror();
-            ByteArrayMemory memory = new ByteArrayMemory(config.WindowBase, (int)config.WindowLength);
-            ProtocolRegionGuard guard = ProtocolRegionGuard.ForSide(memory, config, "Y");
-            InProcessMailbox toY = new InProcessMailbox();
-            InProcessMailbox fromY = new InProcessMailbox();
-            IpcInstance y = IpcService.Create(config, guard, fromY, toY);
+            IpcInstance y = CreateSide(ProtocolFixtures.IcmsgSideX(UnboundMode.Detect, 8).Mirror(), "Y");
+            ByteArrayMemory memory = s_memory;
+            ProtocolRegionGuard guard = s_guard;
+            InProcessMailbox toY = s_toSide;
             byte[] bytes = memory.Bytes;
             int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
             int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
@@ -158,6 +158,16 @@ namespace NfIcbmsg.Tests.Icmsg
             {
                 y.Close();
             }
+        }
+
+        // One real side over a fresh window (s_memory), fenced by s_guard; the test rings it on s_toSide
+        // and nobody listens to its own doorbell.
+        private static IpcInstance CreateSide(InstanceConfig config, string side)
+        {
+            s_memory = new ByteArrayMemory(config.WindowBase, (int)config.WindowLength);
+            s_guard = ProtocolRegionGuard.ForSide(s_memory, config, side);
+            s_toSide = new InProcessMailbox();
+            return IpcService.Create(config, s_guard, new InProcessMailbox(), s_toSide);
         }
     }
 }

@@ -20,11 +20,7 @@ namespace NfIcbmsg.Tests.Icmsg
             {
                 ProtocolProbe x = new ProtocolProbe("ep");
                 ProtocolProbe y = new ProtocolProbe("ep");
-                pair.Open();
-                x.Register(pair.SideA);
-                y.Register(pair.SideB);
-                x.WaitBound(1);
-                y.WaitBound(1);
+                ProtocolFixtures.BindPair(pair, x, y);
                 byte[] bytes = pair.Memory.Bytes;
                 int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
                 int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
@@ -58,11 +54,7 @@ namespace NfIcbmsg.Tests.Icmsg
             {
                 ProtocolProbe x = new ProtocolProbe("ep");
                 ProtocolProbe y = new ProtocolProbe("ep");
-                pair.Open();
-                x.Register(pair.SideA);
-                y.Register(pair.SideB);
-                x.WaitBound(1);
-                y.WaitBound(1);
+                ProtocolFixtures.BindPair(pair, x, y);
                 Assert.AreEqual(128, x.Endpoint.TxBufferSize, "largest message");
                 byte[] largest = PayloadPattern.Create(128, 7);
                 Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(largest, 0, largest.Length, 0), "128 bytes");

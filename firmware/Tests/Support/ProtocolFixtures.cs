@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using nanoFramework.TestFramework;
 using NfIcbmsg.Icmsg;
+using NfIcbmsg.Platform.InMemory;
 
 namespace NfIcbmsg.Tests.Support
 {
@@ -128,6 +129,41 @@ namespace NfIcbmsg.Tests.Support
         public static void WaitBonded(IpcInstance instance, string side)
         {
             Eventually(delegate { return instance.IsBonded; }, side + " to bond");
+        }
+
+        /// <summary>Opens both sides of <paramref name="pair"/>, registers <paramref name="a"/> on side A and <paramref name="b"/> on side B, and waits until both are bound.</summary>
+        public static void BindPair(SimulatedPair pair, ProtocolProbe a, ProtocolProbe b)
+        {
+            pair.Open();
+            a.Register(pair.SideA);
+            b.Register(pair.SideB);
+            a.WaitBound(1);
+            b.WaitBound(1);
+        }
+
+        /// <summary>Fails the test if a receive loop met an unexpected exception or a callback threw, on either side.</summary>
+        public static void AssertNoFaults(IpcInstance a, IpcInstance b)
+        {
+            AssertNoInternalFaults(a, "side A");
+            AssertNoInternalFaults(b, "side B");
+            Assert.AreEqual(0, a.Statistics.CallbackFaults + b.Statistics.CallbackFaults, "callbacks that threw");
+        }
+
+        /// <summary>Releases what <paramref name="holder"/> holds (so no sender is left waiting), then closes both sides.</summary>
+        public static void ReleaseAndDispose(SimulatedPair pair, ProtocolProbe holder)
+        {
+            try
+            {
+                if (holder != null)
+                {
+                    holder.HoldAll = false;
+                    holder.ReleaseAll();
+                }
+            }
+            finally
+            {
+                pair.Dispose();
+            }
         }
 
         /// <summary>Fails the test if the instance's receive loop met an unexpected exception.</summary>

@@ -22,11 +22,7 @@ namespace NfIcbmsg.Tests.Host
             {
                 ProtocolProbe x = new ProtocolProbe("ep");
                 ProtocolProbe y = new ProtocolProbe("ep");
-                pair.Open();
-                x.Register(pair.SideA);
-                y.Register(pair.SideB);
-                x.WaitBound(1);
-                y.WaitBound(1);
+                ProtocolFixtures.BindPair(pair, x, y);
                 Exchange(x, y, 0, 0);
 
                 y.Endpoint.Deregister();
@@ -65,11 +61,7 @@ namespace NfIcbmsg.Tests.Host
             {
                 ProtocolProbe x = new ProtocolProbe("ep");
                 ProtocolProbe y = new ProtocolProbe("ep");
-                pair.Open();
-                x.Register(pair.SideA);
-                y.Register(pair.SideB);
-                x.WaitBound(1);
-                y.WaitBound(1);
+                ProtocolFixtures.BindPair(pair, x, y);
                 Exchange(x, y, 0, 0);
 
                 // The peer's core goes down: its instance closes (handshake word 0), a new one comes up.
