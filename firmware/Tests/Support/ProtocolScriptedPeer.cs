@@ -21,7 +21,7 @@ namespace NfIcbmsg.Tests.Support
         private readonly PacketBufferLayout _rx;
         private readonly byte[] _header = new byte[PacketBufferLayout.HeaderSize];
         private readonly byte[] _control = new byte[ControlMessage.Length];
-        private readonly byte[] _packet = new byte[0x10000];
+        private readonly byte[] _packet;
         private int _write;
         private int _read;
 
@@ -38,6 +38,7 @@ namespace NfIcbmsg.Tests.Support
             RxLayout = RegionLayout.Compute(peerConfig.RxRegionAddress, peerConfig.RxRegionSize, peerConfig.RxBlocks, peerConfig.TxBlocks, alignment);
             _tx = PacketBufferLayout.Create(TxLayout.Begin, (int)(TxLayout.Begin - memory.BaseAddress), TxLayout.IcmsgAreaSize, alignment, false);
             _rx = PacketBufferLayout.Create(RxLayout.Begin, (int)(RxLayout.Begin - memory.BaseAddress), RxLayout.IcmsgAreaSize, alignment, false);
+            _packet = new byte[_rx.DataLength];
         }
 
         /// <summary>The region the peer writes (the instance's rx region).</summary>
