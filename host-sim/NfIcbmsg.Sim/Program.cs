@@ -13,6 +13,7 @@ namespace NfIcbmsg.Sim
             root.Subcommands.Add(BoardsCommand.Create());
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(InspectCommand.Create());
+            root.Subcommands.Add(BenchCommand.Create());
             return root.Parse(args).Invoke();
         }
     }

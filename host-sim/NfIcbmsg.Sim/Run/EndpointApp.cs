@@ -21,6 +21,22 @@ namespace NfIcbmsg.Sim.Run
             Options = options;
         }
 
+        /// <summary>The app of <paramref name="options"/>' mode for one endpoint.</summary>
+        public static EndpointApp For(RunOptions options, string name, byte stream)
+        {
+            switch (options.Mode)
+            {
+                case RunMode.Echo:
+                    return new EchoApp(name, stream, options);
+                case RunMode.Source:
+                    return new SourceApp(name, stream, options);
+                case RunMode.Sink:
+                    return new SinkApp(name, stream, options);
+                default:
+                    return new PingApp(name, stream, options);
+            }
+        }
+
         public string Name { get; }
 
         /// <summary>Stream id of the pattern this endpoint sends.</summary>

@@ -29,7 +29,7 @@ namespace NfIcbmsg.Sim.Run
 
             // Streams of the lower-tx side are 0.., of the other 0x80..: a source facing a source is caught.
             byte sideBit = config.TxRegionAddress < config.RxRegionAddress ? (byte)0 : (byte)0x80;
-            List<EndpointApp> apps = options.Endpoints.Select((name, i) => Create(options, name, (byte)(sideBit | i))).ToList();
+            List<EndpointApp> apps = options.Endpoints.Select((name, i) => EndpointApp.For(options, name, (byte)(sideBit | i))).ToList();
             RejectionLog rejections = new RejectionLog();
             instance.Error += rejections.Add;
             foreach (EndpointApp app in apps)
@@ -88,21 +88,6 @@ namespace NfIcbmsg.Sim.Run
                 DoorbellDatagramsIgnored = link.RxLine.Ignored,
                 Rejections = rejections.First,
             };
-        }
-
-        private static EndpointApp Create(RunOptions options, string name, byte stream)
-        {
-            switch (options.Mode)
-            {
-                case RunMode.Echo:
-                    return new EchoApp(name, stream, options);
-                case RunMode.Source:
-                    return new SourceApp(name, stream, options);
-                case RunMode.Sink:
-                    return new SinkApp(name, stream, options);
-                default:
-                    return new PingApp(name, stream, options);
-            }
         }
 
         private static string WaitBound(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)

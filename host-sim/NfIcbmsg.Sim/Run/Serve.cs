@@ -32,7 +32,7 @@ namespace NfIcbmsg.Sim.Run
 
                 long quiet = clock.ElapsedMilliseconds - lastChange;
                 bool serving = options.Count == 0 && now > 0;
-                if (settled() && (serving ? quiet > options.IdleMs : now >= options.Count))
+                if (settled() && (options.Count == 0 ? serving && quiet > options.IdleMs : now >= options.Count))
                 {
                     return null;
                 }

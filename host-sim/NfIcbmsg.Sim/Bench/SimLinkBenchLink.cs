@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using NfIcbmsg.Hal;
+using NfIcbmsg.Sim.Link;
+using NfIcbmsg.Sim.Run;
+
+namespace NfIcbmsg.Sim.Bench
+{
+    /// <summary>
+    /// Side A in this process over the sim link, side B a child `nf-sim run` on a fresh temp file
+    /// and a free port base, with a pair of board files of the bench geometry written for both.
+    /// </summary>
+    public sealed class SimLinkBenchLink : BenchLink
+    {
+        private DirectoryInfo _directory;
+        private SimLinkSide _side;
+        private ChildProcess _child;
+        private int _idleMs;
+
+        public SimLinkBenchLink()
+            : base("sim-link")
+        {
+        }
+
+        public override ISharedMemory Memory => _side.Memory;
+
+        public override void Start(RunMode receiverMode, IReadOnlyList<string> names, int idleMs)
+        {
+            _idleMs = idleMs;
+            _directory = Directory.CreateTempSubdirectory("nf-sim-bench-");
+            int portBase = FreePortBase.Find(2);
+            (string _, string boardB) = BenchGeometry.WriteBoards(_directory.FullName, portBase);
+            string shm = Path.Combine(_directory.FullName, "bench.shm");
+            _side = SimLinkSide.Attach(BenchGeometry.SideA(), shm, portBase);
+            Sender = _side.Instance;
+            Endpoints = names.Select(n => new BenchEndpoint(n)).ToArray();
+            foreach (BenchEndpoint endpoint in Endpoints)
+            {
+                Sender.RegisterEndpoint(endpoint.Config);
+            }
+
+            Sender.Open();
+            RunOptions options = ReceiverOptions(receiverMode, names, idleMs);
+            _child = ChildProcess.Start(
+                "run", "--board", boardB, "--instance", "bench", "--shm", shm,
+                "--mode", receiverMode.ToString().ToLowerInvariant(), "--endpoint", string.Join(",", names),
+                "--count", "0", "--idle", Invariant(options.IdleMs), "--check", "header", "--timeout", Invariant(options.TimeoutMs), "--json");
+            bool bound = Progress.WaitUntil(() => Endpoints.All(e => e.IsBound) || _child.HasExited, () => 0, SetupTimeoutMs);
+            if (!bound || !Endpoints.All(e => e.IsBound))
+            {
+                (int? code, string _, string error) = _child.Wait(1000);
+                throw new BenchException($"`{_child.CommandLine}` did not bind within {SetupTimeoutMs} ms (exit {code?.ToString(CultureInfo.InvariantCulture) ?? "none: killed"}): {error.Trim()}");
+            }
+        }
+
+        public override RunReport Finish()
+        {
+            (int? code, string output, string error) = _child.Wait(_idleMs + SetupTimeoutMs + ReceiverTimeoutMs);
+            try
+            {
+                RunReport report = JsonSerializer.Deserialize<RunReport>(output, JsonReport.Options);
+                return code == null ? report with { Verified = false, Error = "killed after its time ran out" } : report;
+            }
+            catch (JsonException)
+            {
+                return new RunReport { Verified = false, Error = $"`{_child.CommandLine}` exited {code?.ToString(CultureInfo.InvariantCulture) ?? "(killed)"} without a report: {error.Trim()}" };
+            }
+        }
+
+        public override void Dispose()
+        {
+            _child?.Dispose();
+            _side?.Dispose();
+            try
+            {
+                _directory?.Delete(true);
+            }
+            catch (IOException)
+            {
+                // A temp directory left behind is harmless.
+            }
+        }
+
+        private static string Invariant(int value)
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}
