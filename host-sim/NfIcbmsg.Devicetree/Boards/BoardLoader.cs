@@ -16,25 +16,20 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>Loads <paramref name="path"/>, naming it <paramref name="displayPath"/> in the model and in every message.</summary>
         public static BoardFile Load(string path, string displayPath, ReadLimits limits = null)
         {
-            DtTree tree;
-            try
-            {
-                tree = DevicetreeReader.ReadFile(path, displayPath, limits);
-            }
-            catch (DevicetreeException e)
-            {
-                return Failed(displayPath, e);
-            }
-
-            return FromTree(tree);
+            return Read(() => DevicetreeReader.ReadFile(path, displayPath, limits), displayPath);
         }
 
         public static BoardFile LoadText(string text, string path, ReadLimits limits = null)
         {
+            return Read(() => DevicetreeReader.ReadText(text, path, limits), path);
+        }
+
+        private static BoardFile Read(System.Func<DtTree> read, string path)
+        {
             DtTree tree;
             try
             {
-                tree = DevicetreeReader.ReadText(text, path, limits);
+                tree = read();
             }
             catch (DevicetreeException e)
             {

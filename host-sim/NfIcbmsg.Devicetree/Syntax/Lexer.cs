@@ -117,17 +117,11 @@ namespace NfIcbmsg.Devicetree.Syntax
                 {
                     source.Advance();
                 }
-                else if (c == '\\' && (source.Peek(1) == '\n' || (source.Peek(1) == '\r' && source.Peek(2) == '\n')))
+                else if (AtLineContinuation())
                 {
                     // A line continuation outside a directive is whitespace to the preprocessor.
                     bool atLineStart = source.AtLineStart;
-                    source.Advance();
-                    while (source.Peek() != '\n')
-                    {
-                        source.Advance();
-                    }
-
-                    source.Advance();
+                    SkipLineContinuation();
                     source.AtLineStart = atLineStart;
                 }
                 else if (c == '/' && source.Peek(1) == '/')
@@ -150,6 +144,22 @@ namespace NfIcbmsg.Devicetree.Syntax
                     return;
                 }
             }
+        }
+
+        /// <summary>A backslash that ends its line (LF or CRLF) joins the next line to this one.</summary>
+        private bool AtLineContinuation()
+        {
+            return source.Peek() == '\\' && (source.Peek(1) == '\n' || (source.Peek(1) == '\r' && source.Peek(2) == '\n'));
+        }
+
+        private void SkipLineContinuation()
+        {
+            while (source.Peek() != '\n')
+            {
+                source.Advance();
+            }
+
+            source.Advance();
         }
 
         private void SkipBlockComment()
@@ -322,14 +332,9 @@ namespace NfIcbmsg.Devicetree.Syntax
                     break;
                 }
 
-                if (c == '\\' && (source.Peek(1) == '\n' || (source.Peek(1) == '\r' && source.Peek(2) == '\n')))
+                if (AtLineContinuation())
                 {
-                    while (source.Peek() != '\n')
-                    {
-                        source.Advance();
-                    }
-
-                    source.Advance();
+                    SkipLineContinuation();
                     text.Append(' ');
                     continue;
                 }
@@ -379,24 +384,10 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             SourceLocation at = source.Location;
             int c = source.Peek();
-            switch (c)
+            Token shared = ReadShared(c, at);
+            if (shared != null)
             {
-                case '{':
-                case '}':
-                case ';':
-                case '=':
-                case '<':
-                case '>':
-                case '[':
-                case ']':
-                    source.Advance();
-                    return Punctuation(((char)c).ToString(), at);
-                case '"':
-                    return ReadString();
-                case '&':
-                    return ReadReference();
-                case '/':
-                    return ReadSlash(at);
+                return shared;
             }
 
             if (IsNameCharacter(c))
@@ -418,6 +409,32 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
 
             throw Unexpected(c, at, "a node or property name, a label, '&label', '}' or a /directive/");
+        }
+
+        /// <summary>Punctuation, strings, references and directives read alike in structure and value mode; null for anything else.</summary>
+        private Token ReadShared(int c, SourceLocation at)
+        {
+            switch (c)
+            {
+                case '{':
+                case '}':
+                case ';':
+                case '=':
+                case '<':
+                case '>':
+                case '[':
+                case ']':
+                    source.Advance();
+                    return Punctuation(((char)c).ToString(), at);
+                case '"':
+                    return ReadString();
+                case '&':
+                    return ReadReference();
+                case '/':
+                    return ReadSlash(at);
+                default:
+                    return null;
+            }
         }
 
         private Token ReadSlash(SourceLocation at)
@@ -448,25 +465,16 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             SourceLocation at = source.Location;
             int c = source.Peek();
-            switch (c)
+            if (c == ',')
             {
-                case '<':
-                case '[':
-                case ',':
-                case ';':
-                case '{':
-                case '}':
-                case '=':
-                case '>':
-                case ']':
-                    source.Advance();
-                    return Punctuation(((char)c).ToString(), at);
-                case '"':
-                    return ReadString();
-                case '&':
-                    return ReadReference();
-                case '/':
-                    return ReadSlash(at);
+                source.Advance();
+                return Punctuation(",", at);
+            }
+
+            Token shared = ReadShared(c, at);
+            if (shared != null)
+            {
+                return shared;
             }
 
             if (IsIdentifierStart(c))

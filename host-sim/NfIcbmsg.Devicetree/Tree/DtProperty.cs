@@ -41,37 +41,23 @@ namespace NfIcbmsg.Devicetree.Tree
         /// <summary>All cells of all "&lt; &gt;" parts, in order; null when any part is not cells.</summary>
         public IReadOnlyList<DtCell> AllCells()
         {
-            List<DtCell> cells = new List<DtCell>();
-            foreach (DtValue value in Values)
-            {
-                DtCellsValue part = value as DtCellsValue;
-                if (part == null)
-                {
-                    return null;
-                }
-
-                cells.AddRange(part.Cells);
-            }
-
-            return cells;
+            List<DtCellsValue> parts = PartsOf<DtCellsValue>();
+            return parts?.SelectMany(p => p.Cells).ToList();
         }
 
-        /// <summary>The strings of a string or string-list value; null when any part is not a string.</summary>
+        /// <summary>The strings of a string or string-list value; null when any part is not a string (or there is none).</summary>
         public IReadOnlyList<string> Strings()
         {
-            List<string> strings = new List<string>();
-            foreach (DtValue value in Values)
-            {
-                DtStringValue part = value as DtStringValue;
-                if (part == null)
-                {
-                    return null;
-                }
+            List<DtStringValue> parts = PartsOf<DtStringValue>();
+            return parts == null || parts.Count == 0 ? null : parts.Select(p => p.Text).ToList();
+        }
 
-                strings.Add(part.Text);
-            }
-
-            return strings.Count == 0 ? null : strings;
+        /// <summary>Every part as a <typeparamref name="T"/>, or null when some part is of another kind.</summary>
+        private List<T> PartsOf<T>()
+            where T : DtValue
+        {
+            List<T> parts = Values.OfType<T>().ToList();
+            return parts.Count == Values.Count ? parts : null;
         }
 
         /// <summary>The value of a single-cell number property (&lt;N&gt;), or null when it has another shape.</summary>
