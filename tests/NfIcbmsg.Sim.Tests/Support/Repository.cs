@@ -1,0 +1,28 @@
+using System;
+using System.IO;
+
+namespace NfIcbmsg.Sim.Tests.Support
+{
+    /// <summary>Paths in the checkout the tests run from: the sim board files.</summary>
+    public static class Repository
+    {
+        public static readonly string Root = FindRoot();
+
+        /// <summary>Side X of the sim board (lower tx region: the ICBMsg follower).</summary>
+        public static string LocalBoard => Path.Combine(Root, "boards", "sim", "local.overlay");
+
+        /// <summary>Side Y of the sim board, the mirror of <see cref="LocalBoard"/> (the initiator).</summary>
+        public static string RemoteBoard => Path.Combine(Root, "boards", "sim", "remote.overlay");
+
+        private static string FindRoot()
+        {
+            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "boards", "sim", "local.overlay")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("no boards/sim/local.overlay above " + AppContext.BaseDirectory);
+        }
+    }
+}
