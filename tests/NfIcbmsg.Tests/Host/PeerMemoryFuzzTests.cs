@@ -277,10 +277,16 @@ namespace NfIcbmsg.Tests.Host
             return bytes;
         }
 
-        // Waits until the receiver has stopped consuming and rejecting (bounded: a receiver that keeps
-        // spinning on one input fails here).
+        // Waits until the receiver has read its ring up to the wr_idx the peer published (whatever it made of
+        // the bytes on the way) and then stays quiet. A receiver that stalls on a corrupt packet, or keeps
+        // spinning on one, fails here within the bound.
         private static void Settle(ProtocolPeerFixture f, string where)
         {
+            int readIndex = f.Peer.TxRing.ReadIndexOffset;
+            int writeIndex = f.Peer.TxRing.WriteIndexOffset;
+            bool drained = ProtocolFixtures.Until(() => f.Memory.ReadWord(readIndex) == f.Memory.ReadWord(writeIndex), null, ProtocolFixtures.WaitMs);
+            Assert.True(drained, where + ": the receiver stopped at rd_idx " + f.Memory.ReadWord(readIndex) + " short of wr_idx " + f.Memory.ReadWord(writeIndex));
+
             IpcStatistics statistics = f.Target.Statistics;
             long deadline = Environment.TickCount64 + ProtocolFixtures.WaitMs;
             long last = -1;
