@@ -41,9 +41,18 @@ namespace NfIcbmsg.Devicetree.Syntax
             public SourceLocation UseSite;
         }
 
+        /// <summary>The innermost frame, kept in a field: the lexer asks for it several times per character.</summary>
+        private Frame top;
+
         private Frame Top
         {
-            get { return frames[frames.Count - 1]; }
+            get { return top; }
+        }
+
+        private void Push(Frame frame)
+        {
+            frames.Add(frame);
+            top = frame;
         }
 
         /// <summary>True while reading a macro body (directives are not recognised there).</summary>
@@ -96,7 +105,6 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             get
             {
-                Frame top = Top;
                 return top.MacroName != null ? top.UseSite : new SourceLocation(top.DisplayPath, top.Line, top.Column);
             }
         }
@@ -104,7 +112,6 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// <summary>The character <paramref name="ahead"/> places on in the current frame, or -1 past its end.</summary>
         public int Peek(int ahead = 0)
         {
-            Frame top = Top;
             int index = top.Position + ahead;
             return index < top.Text.Length ? top.Text[index] : -1;
         }
@@ -116,7 +123,6 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         public int Advance()
         {
-            Frame top = Top;
             char c = top.Text[top.Position++];
             if (c == '\n')
             {
@@ -145,6 +151,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
 
             frames.RemoveAt(frames.Count - 1);
+            top = frames[frames.Count - 1];
             return true;
         }
 
@@ -166,7 +173,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             string fullPath = Path.GetFullPath(displayPath);
             CheckSize(text.Length, displayPath, SourceLocation.None);
-            frames.Add(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
+            Push(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
         }
 
         /// <summary>Starts reading the board file itself; messages name it <paramref name="displayPath"/>.</summary>
@@ -174,7 +181,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             string fullPath = Path.GetFullPath(path);
             string text = ReadBounded(fullPath, displayPath, new SourceLocation(displayPath, 1, 1));
-            frames.Add(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
+            Push(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
         }
 
         /// <summary>Textual inclusion of a file named relative to the including file.</summary>
@@ -210,7 +217,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
 
             string text = ReadBounded(fullPath, displayPath, at);
-            frames.Add(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
+            Push(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
         }
 
         /// <summary>Starts reading the body of a macro used at <paramref name="useSite"/>.</summary>
@@ -235,7 +242,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 throw new DevicetreeException(useSite, "more than " + limits.MaxMacroExpansions + " macro expansions: a macro probably expands into several copies of another");
             }
 
-            frames.Add(new Frame { Text = macro.Body, MacroName = macro.Name, UseSite = useSite, AtLineStart = false });
+            Push(new Frame { Text = macro.Body, MacroName = macro.Name, UseSite = useSite, AtLineStart = false });
         }
 
         private string ReadBounded(string fullPath, string displayPath, SourceLocation at)
