@@ -52,7 +52,7 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             BoardCatalog catalog = TestSupport.Catalog;
             var pairs = catalog.BoardFiles().GroupBy(f => Path.GetDirectoryName(f)).ToList();
-            Assert.Equal(4, pairs.Count);
+            Assert.True(pairs.Count >= 4, "expected the sim, ESP32, ESP32-S3 and nRF5340 pairs at least");
             foreach (var pair in pairs)
             {
                 string[] files = pair.ToArray();
