@@ -93,8 +93,8 @@ namespace NfIcbmsg
         }
 
         /// <summary>
-        /// Allocates a zero-copy tx buffer of at least <paramref name="size"/> bytes (0 = the largest
-        /// contiguous run free now), waiting up to <paramref name="timeoutMs"/>. Returns null when no
+        /// Allocates a zero-copy tx buffer of at least <paramref name="size"/> bytes (0 = as in Zephyr: the
+        /// first free block and the free blocks after it), waiting up to <paramref name="timeoutMs"/>. Returns null when no
         /// blocks came in time or the endpoint is not bound.
         /// </summary>
         public TxLease GetTxBuffer(int size, int timeoutMs)
