@@ -18,14 +18,14 @@ namespace NfIcbmsg.Sim.Bench
             long deadline = Stopwatch.GetTimestamp() + (durationMs * Stopwatch.Frequency / 1000);
             Stopwatch clock = Stopwatch.StartNew();
             long copies = 0;
-            while (Stopwatch.GetTimestamp() < deadline)
+            do
             {
                 // Check the clock every 64 copies only: reading it costs as much as a small copy.
                 for (int i = 0; i < 64; i++, copies++)
                 {
                     copy((int)(copies % slots) * size, source, size);
                 }
-            }
+            } while (Stopwatch.GetTimestamp() < deadline);
 
             return new BenchCase { Transport = transport, Kind = "raw-copy", Size = size, Messages = copies, Seconds = clock.Elapsed.TotalSeconds };
         }

@@ -52,11 +52,11 @@ namespace NfIcbmsg.Sim.Bench
             long deadline = Stopwatch.GetTimestamp() + (durationMs * Stopwatch.Frequency / 1000);
             Stopwatch clock = Stopwatch.StartNew();
             uint sequence = 0;
-            while (Stopwatch.GetTimestamp() < deadline)
+            do
             {
                 BinaryPrimitives.WriteUInt32LittleEndian(_frame.AsSpan(SocketFrame.HeaderSize), sequence++);
                 SocketFrame.SendAll(_socket, _frame, SocketFrame.HeaderSize + size);
-            }
+            } while (Stopwatch.GetTimestamp() < deadline);
 
             // The clock stops when the peer has read everything, as the IPC's stops when every block is back.
             Frame(SocketFrame.Sync, 0);
@@ -74,7 +74,7 @@ namespace NfIcbmsg.Sim.Bench
             string error = null;
             long deadline = Stopwatch.GetTimestamp() + (durationMs * Stopwatch.Frequency / 1000);
             Stopwatch clock = Stopwatch.StartNew();
-            while (count < roundTrips.Length && Stopwatch.GetTimestamp() < deadline)
+            do
             {
                 BinaryPrimitives.WriteUInt32LittleEndian(_frame.AsSpan(SocketFrame.HeaderSize), (uint)count);
                 long start = Stopwatch.GetTimestamp();
@@ -91,7 +91,7 @@ namespace NfIcbmsg.Sim.Bench
                     error = $"echo {count - 1} came back with another sequence";
                     break;
                 }
-            }
+            } while (count < roundTrips.Length && Stopwatch.GetTimestamp() < deadline);
 
             return new BenchCase { Transport = "socket", Kind = "turnaround", Size = size, Messages = count, Seconds = clock.Elapsed.TotalSeconds, Latency = LatencySummary.FromTicks(roundTrips, count), Verified = error == null, Error = error };
         }

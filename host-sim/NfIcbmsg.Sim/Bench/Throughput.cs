@@ -75,7 +75,7 @@ namespace NfIcbmsg.Sim.Bench
             error = null;
             uint sequence = 0;
             long before = GC.GetAllocatedBytesForCurrentThread();
-            while (Stopwatch.GetTimestamp() < deadline)
+            do
             {
                 BinaryPrimitives.WriteUInt32LittleEndian(message, sequence);
                 SendStatus status = TxSender.Send(endpoint, message, size, SendTimeoutMs, zeroCopy);
@@ -86,7 +86,7 @@ namespace NfIcbmsg.Sim.Bench
                 }
 
                 sequence++;
-            }
+            } while (Stopwatch.GetTimestamp() < deadline);
 
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             sent = sequence;

@@ -40,7 +40,7 @@ namespace NfIcbmsg.Sim.Bench
             long deadline = Stopwatch.GetTimestamp() + (durationMs * Stopwatch.Frequency / 1000);
             Stopwatch clock = Stopwatch.StartNew();
             long before = GC.GetAllocatedBytesForCurrentThread();
-            while (count < roundTrips.Length && Stopwatch.GetTimestamp() < deadline)
+            do
             {
                 BinaryPrimitives.WriteUInt32LittleEndian(message, (uint)count);
                 long start = Stopwatch.GetTimestamp();
@@ -58,7 +58,7 @@ namespace NfIcbmsg.Sim.Bench
                 }
 
                 roundTrips[count++] = Volatile.Read(ref arrival) - start;
-            }
+            } while (count < roundTrips.Length && Stopwatch.GetTimestamp() < deadline);
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             double seconds = clock.Elapsed.TotalSeconds;
