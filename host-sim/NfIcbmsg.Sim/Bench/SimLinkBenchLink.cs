@@ -1,10 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using NfIcbmsg.Hal;
 using NfIcbmsg.Sim.Link;
 using NfIcbmsg.Sim.Run;

@@ -13,7 +13,7 @@ namespace NfIcbmsg.Sim.Commands
     {
         public static Command Create()
         {
-            Option<int> duration = new Option<int>("--duration") { Description = "Milliseconds per case", DefaultValueFactory = _ => 1000 };
+            Option<int> duration = new Option<int>("--duration") { Description = "Milliseconds per case", DefaultValueFactory = _ => 750 };
             Option<bool> quick = new Option<bool>("--quick") { Description = "Smoke run: 100 ms per case (unless --duration is given), a shorter idle end of each receiver" };
             Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON" };
             Option<int?> socketPeer = new Option<int?>("--socket-peer") { Description = "Internal: serve the socket baseline's connection to 127.0.0.1:PORT", Hidden = true };
@@ -32,7 +32,7 @@ namespace NfIcbmsg.Sim.Commands
                 }
 
                 bool isQuick = parse.GetValue(quick);
-                int durationMs = parse.GetResult(duration) is { Implicit: false } ? parse.GetValue(duration) : isQuick ? 100 : 1000;
+                int durationMs = parse.GetResult(duration) is { Implicit: false } ? parse.GetValue(duration) : isQuick ? 100 : 750;
                 if (durationMs < 10)
                 {
                     error.WriteLine("error: --duration must be at least 10 ms");
