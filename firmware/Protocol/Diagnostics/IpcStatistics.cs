@@ -27,6 +27,7 @@ namespace NfIcbmsg
         private int _allocationWaits;
         private int _allocationTimeouts;
         private int _sendsDroppedUnbound;
+        private int _doorbellsSaved;
         private int _callbackFaults;
         private int _internalFaults;
 
@@ -50,6 +51,9 @@ namespace NfIcbmsg
 
         /// <summary>Doorbells this side rang.</summary>
         public int DoorbellsRung { get { return _doorbellsRung; } }
+
+        /// <summary>Packets sent without a doorbell because the reader was still busy with earlier ones.</summary>
+        public int DoorbellsSaved { get { return _doorbellsSaved; } }
 
         /// <summary>Doorbells this side received (after coalescing on the way).</summary>
         public int DoorbellsReceived { get { return _doorbellsReceived; } }
@@ -138,6 +142,11 @@ namespace NfIcbmsg
         internal void CountDoorbellRung()
         {
             Interlocked.Increment(ref _doorbellsRung);
+        }
+
+        internal void CountDoorbellSaved()
+        {
+            Interlocked.Increment(ref _doorbellsSaved);
         }
 
         internal void CountDoorbellReceived()

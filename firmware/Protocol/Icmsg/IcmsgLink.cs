@@ -194,9 +194,12 @@ namespace NfIcbmsg.Icmsg
             }
 
             int written;
+            bool readerIdle;
             lock (_txLock)
             {
+                int previous = _tx.WriteIndex;
                 written = _tx.Write(data, index, length);
+                readerIdle = written > 0 && _tx.ReaderHasConsumed(previous);
             }
 
             if (written < 0)
@@ -205,7 +208,14 @@ namespace NfIcbmsg.Icmsg
             }
 
             _statistics.CountControlSent();
-            if (deferRing)
+            if (!readerIdle)
+            {
+                // The reader had not consumed the packet before this one: it has yet to store its
+                // rd_idx, and after that store (behind a barrier) it re-reads wr_idx and finds this
+                // packet; wr_idx was published before rd_idx was read here, so no doorbell is needed.
+                _statistics.CountDoorbellSaved();
+            }
+            else if (deferRing)
             {
                 lock (_sync)
                 {

@@ -53,6 +53,12 @@ namespace NfIcbmsg.Pbuf
         /// </summary>
         public PacketBufferFault LastReadFault { get; private set; }
 
+        /// <summary>The writer's private wr_idx: where the next packet goes.</summary>
+        public int WriteIndex
+        {
+            get { return _writeIndex; }
+        }
+
         /// <summary>Where the indices and the data area are.</summary>
         public PacketBufferLayout Layout
         {
@@ -129,6 +135,19 @@ namespace NfIcbmsg.Pbuf
             _memory.Barrier();
             _memory.Flush(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
             return length;
+        }
+
+        /// <summary>
+        /// Writer side: true when the reader's rd_idx equals <paramref name="position"/>, i.e. it had
+        /// consumed everything written before that position. Reads rd_idx behind a full barrier, so a
+        /// wr_idx published before this call and the reader's own rd_idx store cannot both be missed.
+        /// </summary>
+        public bool ReaderHasConsumed(int position)
+        {
+            _memory.Barrier();
+            _memory.Invalidate(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            _memory.Barrier();
+            return _memory.ReadWord(_layout.ReadIndexOffset) == (uint)position;
         }
 
         /// <summary>
