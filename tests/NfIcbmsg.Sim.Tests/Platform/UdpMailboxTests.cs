@@ -60,7 +60,8 @@ namespace NfIcbmsg.Sim.Tests.Platform
             sender.SendTo(new byte[] { 2, 2 }, target);
             sender.SendTo(new byte[1000], target);
             sender.SendTo(new byte[] { 2 }, target);
-            SpinWait.SpinUntil(() => rx.Received + rx.Ignored >= 4, WaitMs);
+            // The count is taken before the handler runs, so wait for the ring too.
+            SpinWait.SpinUntil(() => rx.Received + rx.Ignored >= 4 && Volatile.Read(ref rings) >= 1, WaitMs);
             Assert.Equal(3, rx.Ignored);
             Assert.Equal(1, rx.Received);
             Assert.Equal(1, Volatile.Read(ref rings));
