@@ -1,5 +1,5 @@
 // Attribute types of nanoFramework 1.17 mscorlib: those the C# compiler needs (AttributeUsage, ParamArray,
-// IndexerName, DefaultMember, Extension, IsExternalInit, CompilerGenerated, CallerArgumentExpression), those
+// IndexerName, DefaultMember, Extension, IsExternalInit, CallerArgumentExpression), those
 // shared/nanoframework.md names (Flags, Obsolete, Conditional, MethodImpl, AssemblyNativeVersion), and the
 // assembly-information attributes every nanoFramework Properties/AssemblyInfo.cs uses.
 
@@ -27,8 +27,7 @@ namespace System
         Parameter = 2048,
         Delegate = 4096,
         ReturnValue = 8192,
-        GenericParameter = 16384,
-        All = 32767,
+        All = 16383,
     }
 
     [AttributeUsage(AttributeTargets.Class, Inherited = true)]
@@ -147,7 +146,6 @@ namespace System.Runtime.CompilerServices
         NoInlining = 8,
         ForwardRef = 16,
         Synchronized = 32,
-        NoOptimization = 64,
         PreserveSig = 128,
         InternalCall = 4096,
     }
@@ -165,12 +163,6 @@ namespace System.Runtime.CompilerServices
     {
         public CallerArgumentExpressionAttribute(string parameterName) { }
         public string ParameterName => throw null;
-    }
-
-    [AttributeUsage(AttributeTargets.All, Inherited = true)]
-    public sealed class CompilerGeneratedAttribute : Attribute
-    {
-        public CompilerGeneratedAttribute() { }
     }
 
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method | AttributeTargets.Assembly)]

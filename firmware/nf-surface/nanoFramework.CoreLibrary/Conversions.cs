@@ -5,7 +5,7 @@ namespace System
 {
     public static class BitConverter
     {
-        public static readonly bool IsLittleEndian;
+        public static bool IsLittleEndian => throw null;
         public static long DoubleToInt64Bits(double value) => throw null;
         public static double Int64BitsToDouble(long value) => throw null;
 
@@ -45,14 +45,14 @@ namespace System
 
     public static class Convert
     {
-        public static sbyte ToSByte(string value) => throw null;
-        public static byte ToByte(string value) => throw null;
-        public static short ToInt16(string value) => throw null;
-        public static ushort ToUInt16(string value) => throw null;
+        public static sbyte ToSByte(string value, int fromBase = 10) => throw null;
+        public static byte ToByte(string value, int fromBase = 10) => throw null;
+        public static short ToInt16(string value, int fromBase = 10) => throw null;
+        public static ushort ToUInt16(string value, int fromBase = 10) => throw null;
         public static int ToInt32(string value, int fromBase = 10) => throw null;
-        public static uint ToUInt32(string value) => throw null;
+        public static uint ToUInt32(string value, int fromBase = 10) => throw null;
         public static long ToInt64(string value, int fromBase = 10) => throw null;
-        public static ulong ToUInt64(string value) => throw null;
+        public static ulong ToUInt64(string value, int fromBase = 10) => throw null;
         public static double ToDouble(string value) => throw null;
 
         public static string ToBase64String(byte[] inArray) => throw null;

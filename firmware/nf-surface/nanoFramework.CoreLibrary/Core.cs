@@ -6,7 +6,6 @@ namespace System
     public class Object
     {
         public Object() { }
-        ~Object() { }
         public virtual bool Equals(object obj) => throw null;
         public static bool Equals(object objA, object objB) => throw null;
         public static bool ReferenceEquals(object objA, object objB) => throw null;
@@ -16,12 +15,13 @@ namespace System
         protected object MemberwiseClone() => throw null;
     }
 
+    // Overrides Equals but not GetHashCode, as in the real mscorlib.
+#pragma warning disable CS0659
     public abstract class ValueType
+#pragma warning restore CS0659
     {
         protected ValueType() { }
         public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
-        public override string ToString() => throw null;
     }
 
     // ToString() gives the number on nanoFramework; there is no GetNames/GetValues/IsDefined/Parse.
@@ -63,7 +63,6 @@ namespace System
     public sealed class Version
     {
         public Version(int major, int minor) { }
-        public Version(int major, int minor, int build) { }
         public Version(int major, int minor, int build, int revision) { }
         public int Major => throw null;
         public int Minor => throw null;

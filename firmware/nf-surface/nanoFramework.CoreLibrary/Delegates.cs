@@ -6,7 +6,10 @@ using System.Reflection;
 
 namespace System
 {
+    // Overrides Equals and defines ==/!= but not GetHashCode, as in the real mscorlib.
+#pragma warning disable CS0659, CS0661
     public abstract class Delegate
+#pragma warning restore CS0659, CS0661
     {
         protected Delegate() { }
         public MethodInfo Method => throw null;
@@ -15,7 +18,6 @@ namespace System
         public static Delegate Remove(Delegate source, Delegate value) => throw null;
         public virtual Delegate[] GetInvocationList() => throw null;
         public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public static bool operator ==(Delegate d1, Delegate d2) => throw null;
         public static bool operator !=(Delegate d1, Delegate d2) => throw null;
     }

@@ -40,7 +40,6 @@ namespace System
         public ArgumentException(string message, string paramName, Exception innerException) { }
         public virtual string ParamName => throw null;
         public static void ThrowIfNullOrEmpty(string argument, [CallerArgumentExpression("argument")] string paramName = null) { }
-        public static void ThrowIfNullOrWhiteSpace(string argument, [CallerArgumentExpression("argument")] string paramName = null) { }
     }
 
     public class ArgumentNullException : ArgumentException
@@ -59,7 +58,7 @@ namespace System
         public ArgumentOutOfRangeException(string paramName, string message) { }
     }
 
-    public sealed class IndexOutOfRangeException : SystemException
+    public class IndexOutOfRangeException : SystemException
     {
         public IndexOutOfRangeException() { }
         public IndexOutOfRangeException(string message) { }
@@ -109,14 +108,14 @@ namespace System
 
     // nanoFramework shape: the 1-string constructor is the *message* (desktop: the object name), and there is a
     // parameterless one (desktop has none). Portable form: new ObjectDisposedException(nameof(X)).
-    public class ObjectDisposedException : InvalidOperationException
+    public class ObjectDisposedException : SystemException
     {
         public ObjectDisposedException() { }
         public ObjectDisposedException(string message) { }
         public ObjectDisposedException(string message, Exception innerException) { }
     }
 
-    public sealed class OutOfMemoryException : SystemException
+    public class OutOfMemoryException : SystemException
     {
         public OutOfMemoryException() { }
         public OutOfMemoryException(string message) { }

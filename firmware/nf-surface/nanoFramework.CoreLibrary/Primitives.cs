@@ -1,5 +1,6 @@
 // Primitive types of nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.4).
-// Integers: no CompareTo(T)/Equals(T), only the object overloads. Char: instance ToLower/ToUpper only.
+// None implements IComparable or overrides Equals/GetHashCode (ValueType's and Object's apply); only Single and
+// Double have CompareTo (of their own type). Char: instance ToLower/ToUpper only.
 
 namespace System
 {
@@ -7,8 +8,6 @@ namespace System
     {
         public static readonly string TrueString;
         public static readonly string FalseString;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
     }
 
@@ -18,116 +17,90 @@ namespace System
         public const char MinValue = (char)0;
         public char ToLower() => throw null;
         public char ToUpper() => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
     }
 
-    public struct SByte : IComparable
+    public struct SByte
     {
         public const sbyte MaxValue = 127;
         public const sbyte MinValue = -128;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static sbyte Parse(string s) => throw null;
         public static bool TryParse(string s, out sbyte result) => throw null;
     }
 
-    public struct Byte : IComparable
+    public struct Byte
     {
         public const byte MaxValue = 255;
         public const byte MinValue = 0;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static byte Parse(string s) => throw null;
         public static bool TryParse(string s, out byte result) => throw null;
     }
 
-    public struct Int16 : IComparable
+    public struct Int16
     {
         public const short MaxValue = 32767;
         public const short MinValue = -32768;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static short Parse(string s) => throw null;
         public static bool TryParse(string s, out short result) => throw null;
     }
 
-    public struct UInt16 : IComparable
+    public struct UInt16
     {
         public const ushort MaxValue = 65535;
         public const ushort MinValue = 0;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static ushort Parse(string s) => throw null;
         public static bool TryParse(string s, out ushort result) => throw null;
     }
 
-    public struct Int32 : IComparable
+    public struct Int32
     {
         public const int MaxValue = 2147483647;
         public const int MinValue = -2147483648;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static int Parse(string s) => throw null;
         public static bool TryParse(string s, out int result) => throw null;
     }
 
-    public struct UInt32 : IComparable
+    public struct UInt32
     {
         public const uint MaxValue = 4294967295;
         public const uint MinValue = 0;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static uint Parse(string s) => throw null;
         public static bool TryParse(string s, out uint result) => throw null;
     }
 
-    public struct Int64 : IComparable
+    public struct Int64
     {
         public const long MaxValue = 9223372036854775807;
         public const long MinValue = -9223372036854775808;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static long Parse(string s) => throw null;
         public static bool TryParse(string s, out long result) => throw null;
     }
 
-    public struct UInt64 : IComparable
+    public struct UInt64
     {
         public const ulong MaxValue = 18446744073709551615;
         public const ulong MinValue = 0;
-        public int CompareTo(object value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static ulong Parse(string s) => throw null;
         public static bool TryParse(string s, out ulong result) => throw null;
     }
 
-    public struct Single : IComparable
+    public struct Single
     {
         public const float MinValue = -3.40282346638528859e+38f;
         public const float MaxValue = 3.40282346638528859e+38f;
@@ -139,17 +112,14 @@ namespace System
         public static bool IsInfinity(float f) => throw null;
         public static bool IsPositiveInfinity(float f) => throw null;
         public static bool IsNegativeInfinity(float f) => throw null;
-        public int CompareTo(object value) => throw null;
         public int CompareTo(float value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static float Parse(string s) => throw null;
         public static bool TryParse(string s, out float result) => throw null;
     }
 
-    public struct Double : IComparable
+    public struct Double
     {
         public const double MinValue = -1.7976931348623157E+308;
         public const double MaxValue = 1.7976931348623157E+308;
@@ -161,10 +131,7 @@ namespace System
         public static bool IsInfinity(double d) => throw null;
         public static bool IsPositiveInfinity(double d) => throw null;
         public static bool IsNegativeInfinity(double d) => throw null;
-        public int CompareTo(object value) => throw null;
         public int CompareTo(double value) => throw null;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
         public string ToString(string format) => throw null;
         public static double Parse(string s) => throw null;
@@ -174,15 +141,9 @@ namespace System
     // Delegates need IntPtr (the method pointer of their constructor); no arithmetic is offered.
     public struct IntPtr
     {
-        public static readonly IntPtr Zero;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
     }
 
     public struct UIntPtr
     {
-        public static readonly UIntPtr Zero;
-        public override bool Equals(object obj) => throw null;
-        public override int GetHashCode() => throw null;
     }
 }

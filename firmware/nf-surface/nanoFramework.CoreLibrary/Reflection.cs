@@ -8,8 +8,8 @@ namespace System
     {
         protected Type() { }
         public static Type GetTypeFromHandle(RuntimeTypeHandle handle) => throw null;
-        public virtual string FullName => throw null;
-        public virtual Type BaseType => throw null;
+        public abstract string FullName { get; }
+        public abstract Type BaseType { get; }
         public bool IsAbstract => throw null;
         public bool IsArray => throw null;
         public bool IsClass => throw null;
@@ -17,10 +17,9 @@ namespace System
         public bool IsInterface => throw null;
         public bool IsNotPublic => throw null;
         public bool IsPublic => throw null;
-        public bool IsSealed => throw null;
         public bool IsValueType => throw null;
-        public virtual Type GetElementType() => throw null;
-        public virtual Type[] GetInterfaces() => throw null;
+        public abstract Type GetElementType();
+        public abstract Type[] GetInterfaces();
         public Reflection.MethodInfo[] GetMethods() => throw null;
         public Reflection.MethodInfo GetMethod(string name) => throw null;
         public Reflection.FieldInfo[] GetFields() => throw null;
@@ -43,7 +42,7 @@ namespace System.Reflection
         protected MemberInfo() { }
         public abstract string Name { get; }
         public abstract Type DeclaringType { get; }
-        public virtual object[] GetCustomAttributes(bool inherit) => throw null;
+        public abstract object[] GetCustomAttributes(bool inherit);
     }
 
     public abstract class MethodBase : MemberInfo
@@ -54,19 +53,19 @@ namespace System.Reflection
         public bool IsFinal => throw null;
         public bool IsVirtual => throw null;
         public bool IsAbstract => throw null;
-        public virtual object Invoke(object obj, object[] parameters) => throw null;
+        public object Invoke(object obj, object[] parameters) => throw null;
     }
 
     public abstract class MethodInfo : MethodBase
     {
         protected MethodInfo() { }
-        public virtual Type ReturnType => throw null;
+        public abstract Type ReturnType { get; }
     }
 
     public abstract class ConstructorInfo : MethodBase
     {
         protected ConstructorInfo() { }
-        public virtual object Invoke(object[] parameters) => throw null;
+        public object Invoke(object[] parameters) => throw null;
     }
 
     public abstract class FieldInfo : MemberInfo

@@ -6,7 +6,10 @@ using System.Runtime.CompilerServices;
 
 namespace System
 {
+    // Overrides Equals and defines ==/!= but not GetHashCode, as in the real mscorlib.
+#pragma warning disable CS0659, CS0661
     public sealed class String : IComparable
+#pragma warning restore CS0659, CS0661
     {
         public static readonly string Empty;
 
@@ -75,11 +78,9 @@ namespace System
         public static bool IsNullOrEmpty(string value) => throw null;
 
         public override bool Equals(object obj) => throw null;
-        public bool Equals(string value) => throw null;
         public static bool Equals(string a, string b) => throw null;
         public static bool operator ==(string a, string b) => throw null;
         public static bool operator !=(string a, string b) => throw null;
-        public override int GetHashCode() => throw null;
         public override string ToString() => throw null;
 
         public char[] ToCharArray() => throw null;

@@ -3,7 +3,7 @@
 
 namespace System
 {
-    public struct TimeSpan : IComparable
+    public struct TimeSpan
     {
         public const long TicksPerMillisecond = 10000;
         public const long TicksPerSecond = 10000000;
@@ -63,7 +63,6 @@ namespace System
 
     public enum DateTimeKind
     {
-        Unspecified = 0,
         Utc = 1,
         Local = 2,
     }
@@ -79,7 +78,7 @@ namespace System
         Saturday = 6,
     }
 
-    public struct DateTime : IComparable
+    public struct DateTime
     {
         public static readonly DateTime MinValue;
         public static readonly DateTime MaxValue;
