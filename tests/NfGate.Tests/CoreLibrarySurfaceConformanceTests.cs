@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using NfGate;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace NfGate.Tests;
+
+/// <summary>
+/// The hand-written mscorlib surface (firmware/nf-surface/nanoFramework.CoreLibrary) declares nothing that the
+/// real nanoFramework.CoreLibrary package lacks: every public or protected type and member of the surface must
+/// exist in the package's lib/mscorlib.dll with the same shape. Omissions are fine (the surface leaves things
+/// out on purpose); an extra or differently shaped declaration would let device code pass the gate and then fail
+/// on the device. The package is restored by the test project and copied to the output under another name, so
+/// it is only ever read as metadata.
+/// </summary>
+public sealed class CoreLibrarySurfaceConformanceTests(ITestOutputHelper output)
+{
+    private const string PackageId = "nanoFramework.CoreLibrary";
+    private const string RealAssemblyFile = "real-nanoframework-mscorlib.dll";
+
+    // Fully qualified names without "global::", and System.String rather than string: the two assemblies are
+    // compared by these strings.
+    private static readonly SymbolDisplayFormat TypeFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
+
+    private static readonly Lazy<Comparison> Result = new(Compare);
+
+    [Fact]
+    public void EverySurfaceDeclarationExistsInTheRealAssembly()
+    {
+        Comparison comparison = Result.Value;
+
+        Assert.True(comparison.Mismatches.Count == 0,
+            $"{comparison.Mismatches.Count} declaration(s) of firmware/nf-surface/{PackageId} differ from the real package:\n"
+            + string.Join("\n", comparison.Mismatches));
+
+        // The comparison really ran over the surface, not over an empty set.
+        output.WriteLine($"{comparison.Types} types and {comparison.Members} members compared with {comparison.Package}");
+        Assert.True(comparison.Types > 100, $"only {comparison.Types} types compared");
+        Assert.True(comparison.Members > 500, $"only {comparison.Members} members compared");
+    }
+
+    [Fact]
+    public void RealAssemblyDeclaresTheGenericDelegatesTheSurfaceOmits()
+    {
+        // shared/nanoframework.md §1.1: mscorlib 1.17 declares these, but the runtime cannot run them, so the
+        // surface leaves them out. Finding them proves the test reads the real package.
+        Comparison comparison = Result.Value;
+        string[] omitted = ["System.Action`1", "System.Action`2", "System.Func`1", "System.Func`2", "System.Func`3", "System.EventHandler`1"];
+        foreach (string name in omitted)
+        {
+            Assert.NotNull(comparison.Real.GetTypeByMetadataName(name));
+            Assert.Null(comparison.Surface.GetTypeByMetadataName(name));
+        }
+
+        Assert.Equal("mscorlib", comparison.Real.Identity.Name);
+        Assert.Equal(new Version(1, 17, 11, 0), comparison.Real.Identity.Version);
+    }
+
+    private static Comparison Compare()
+    {
+        SurfaceManifest manifest = Repository.Surfaces.Find(PackageId);
+        Assert.NotNull(manifest);
+        MetadataReference surfaceReference = Repository.Surfaces.GetReference(PackageId);
+        Assert.True(surfaceReference != null, string.Join("\n", Repository.Surfaces.Diagnostics.Select(d => d.Format(Repository.Root))));
+
+        string realPath = Path.Combine(AppContext.BaseDirectory, RealAssemblyFile);
+        Assert.True(File.Exists(realPath), $"{realPath} is missing: the test project copies it from the {PackageId} package");
+
+        IAssemblySymbol surface = Load("surface", surfaceReference);
+        IAssemblySymbol real = Load("real", MetadataReference.CreateFromFile(realPath));
+        var comparison = new Comparison(surface, real, $"{PackageId} {manifest.Version}");
+        foreach (INamedTypeSymbol type in AllTypes(surface.GlobalNamespace).Where(IsVisible))
+        {
+            comparison.CompareType(type);
+        }
+
+        return comparison;
+    }
+
+    // A compilation with nothing but the one mscorlib, which thereby is its core library.
+    private static IAssemblySymbol Load(string name, MetadataReference reference)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(name, references: [reference]);
+        var assembly = (IAssemblySymbol)compilation.GetAssemblyOrModuleSymbol(reference);
+        Assert.NotNull(assembly);
+        return assembly;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)
+    {
+        foreach (INamedTypeSymbol type in ns.GetTypeMembers().SelectMany(WithNested))
+        {
+            yield return type;
+        }
+
+        foreach (INamespaceSymbol child in ns.GetNamespaceMembers())
+        {
+            foreach (INamedTypeSymbol type in AllTypes(child))
+            {
+                yield return type;
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> WithNested(INamedTypeSymbol type) =>
+        type.GetTypeMembers().SelectMany(WithNested).Prepend(type);
+
+    // Public, or protected in a visible type: what device code can name.
+    private static bool IsVisible(ISymbol symbol)
+    {
+        for (; symbol != null && symbol is not INamespaceSymbol; symbol = symbol.ContainingType)
+        {
+            if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Access(ISymbol symbol) =>
+        symbol.DeclaredAccessibility == Accessibility.Public ? "public" : IsVisible(symbol) ? "protected" : "not visible";
+
+    private static string Name(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
+
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingType == null
+            ? (type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + type.MetadataName
+            : MetadataName(type.ContainingType) + "+" + type.MetadataName;
+
+    private sealed class Comparison(IAssemblySymbol surface, IAssemblySymbol real, string package)
+    {
+        public IAssemblySymbol Surface { get; } = surface;
+
+        public IAssemblySymbol Real { get; } = real;
+
+        public string Package { get; } = package;
+
+        public List<string> Mismatches { get; } = [];
+
+        public int Types { get; private set; }
+
+        public int Members { get; private set; }
+
+        public void CompareType(INamedTypeSymbol ours)
+        {
+            Types++;
+            string name = Name(ours);
+            INamedTypeSymbol theirs = Real.GetTypeByMetadataName(MetadataName(ours));
+            if (theirs == null)
+            {
+                Mismatch(name, $"not in {Package}");
+                return;
+            }
+
+            Differ(name, "is", Access(ours), Access(theirs));
+            Differ(name, "is a", TypeShape(ours), TypeShape(theirs));
+            Differ(name, "derives from", ours.BaseType == null ? "nothing" : Name(ours.BaseType), theirs.BaseType == null ? "nothing" : Name(theirs.BaseType));
+            if (ours.TypeKind == TypeKind.Enum)
+            {
+                Differ(name, "has underlying type", Name(ours.EnumUnderlyingType), Name(theirs.EnumUnderlyingType));
+            }
+
+            var theirInterfaces = theirs.AllInterfaces.Select(Name).ToHashSet();
+            foreach (string missing in ours.AllInterfaces.Select(Name).Where(i => !theirInterfaces.Contains(i)))
+            {
+                Mismatch(name, $"does not implement {missing} in {Package}");
+            }
+
+            var theirMembers = theirs.GetMembers().Where(m => m is not INamedTypeSymbol && IsVisible(m)).ToLookup(Signature);
+            foreach (ISymbol member in ours.GetMembers().Where(m => m is not INamedTypeSymbol && IsVisible(m)))
+            {
+                Members++;
+                CompareMember(member, theirMembers[Signature(member)].ToList());
+            }
+        }
+
+        private void CompareMember(ISymbol ours, List<ISymbol> candidates)
+        {
+            string name = Display(ours);
+            if (candidates.Count == 0)
+            {
+                Mismatch(name, $"not in {Package}");
+                return;
+            }
+
+            ISymbol theirs = candidates[0];
+            Differ(name, "is", Access(ours), Access(theirs));
+            Differ(name, "is", ours.IsStatic ? "static" : "an instance member", theirs.IsStatic ? "static" : "an instance member");
+            Differ(name, "is", Modifiers(ours), Modifiers(theirs));
+            switch (ours, theirs)
+            {
+                case (IMethodSymbol m, IMethodSymbol t):
+                    Differ(name, "returns", ReturnType(m), ReturnType(t));
+                    Differ(name, "has parameters", Parameters(m.Parameters, withDefaults: true), Parameters(t.Parameters, withDefaults: true));
+                    break;
+                case (IPropertySymbol p, IPropertySymbol t):
+                    Differ(name, "has type", RefPrefix(p.RefKind) + Name(p.Type), RefPrefix(t.RefKind) + Name(t.Type));
+                    Differ(name, "has parameters", Parameters(p.Parameters, withDefaults: true), Parameters(t.Parameters, withDefaults: true));
+                    break;
+                case (IFieldSymbol f, IFieldSymbol t):
+                    Differ(name, "has type", Name(f.Type), Name(t.Type));
+                    Differ(name, "has value", ConstantValue(f), ConstantValue(t));
+                    break;
+                case (IEventSymbol e, IEventSymbol t):
+                    Differ(name, "has type", Name(e.Type), Name(t.Type));
+                    break;
+            }
+        }
+
+        private void Differ(string name, string what, string ours, string theirs)
+        {
+            if (ours != theirs)
+            {
+                Mismatch(name, $"{what} {ours} here, but {theirs} in {Package}");
+            }
+        }
+
+        private void Mismatch(string name, string problem) => Mismatches.Add($"{name}: {problem}");
+    }
+
+    // What identifies a member: its kind, metadata name (.ctor, op_Implicit, get_Chars), parameter types and ref
+    // kinds, and for conversion operators the return type (they overload on it).
+    private static string Signature(ISymbol member) => member switch
+    {
+        IMethodSymbol m => $"method {m.MetadataName}({Parameters(m.Parameters, withDefaults: false)})"
+            + (m.MethodKind == MethodKind.Conversion ? " " + ReturnType(m) : ""),
+        IPropertySymbol p => $"property {p.MetadataName}[{Parameters(p.Parameters, withDefaults: false)}]",
+        _ => $"{member.Kind} {member.MetadataName}",
+    };
+
+    private static string Display(ISymbol member)
+    {
+        string container = Name(member.ContainingType);
+        string prefix = member.IsStatic && member is not IFieldSymbol { IsConst: true } ? "static " : "";
+        return member switch
+        {
+            IMethodSymbol m => $"{prefix}{ReturnType(m)} {container}.{m.MetadataName}({Parameters(m.Parameters, withDefaults: false)})",
+            IPropertySymbol p => $"{prefix}{Name(p.Type)} {container}.{(p.IsIndexer ? $"this[{Parameters(p.Parameters, withDefaults: false)}]" : p.Name)}",
+            IFieldSymbol f => $"{prefix}{(f.IsConst ? "const " : "")}{Name(f.Type)} {container}.{f.Name}",
+            IEventSymbol e => $"{prefix}event {Name(e.Type)} {container}.{e.Name}",
+            _ => $"{prefix}{container}.{member.MetadataName}",
+        };
+    }
+
+    // Constants (and enum members) are compiled into device code, so their values must match too.
+    private static string ConstantValue(IFieldSymbol field) => !field.HasConstantValue ? "none"
+        : field.ConstantValue is char c ? ((int)c).ToString(CultureInfo.InvariantCulture)
+        : Convert.ToString(field.ConstantValue, CultureInfo.InvariantCulture) ?? "null";
+
+    private static string ReturnType(IMethodSymbol method) => RefPrefix(method.RefKind) + Name(method.ReturnType);
+
+    private static string Parameters(IEnumerable<IParameterSymbol> parameters, bool withDefaults) =>
+        string.Join(", ", parameters.Select(p =>
+            (withDefaults && p.IsParams ? "params " : "") + RefPrefix(p.RefKind) + Name(p.Type)
+            + (withDefaults && p.IsOptional ? " = " + (p.HasExplicitDefaultValue ? p.ExplicitDefaultValue ?? "null" : "?") : "")));
+
+    private static string RefPrefix(RefKind kind) => kind switch
+    {
+        RefKind.None => "",
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        _ => kind.ToString().ToLowerInvariant() + " ",
+    };
+
+    // What decides how device code may use a member: whether it can be overridden, must be, or assigned.
+    private static string Modifiers(ISymbol member)
+    {
+        var modifiers = new List<string>();
+        if (member.IsAbstract)
+        {
+            modifiers.Add("abstract");
+        }
+        else if ((member.IsVirtual || member.IsOverride) && !member.IsSealed && !member.ContainingType.IsSealed)
+        {
+            modifiers.Add("overridable");
+        }
+
+        if (member is IFieldSymbol field)
+        {
+            modifiers.Add(field.IsConst ? "const" : field.IsReadOnly ? "readonly" : "writable");
+        }
+
+        if (member is IPropertySymbol property)
+        {
+            modifiers.Add(property.GetMethod != null && IsVisible(property.GetMethod) ? "readable" : "write-only");
+            if (property.SetMethod != null && IsVisible(property.SetMethod))
+            {
+                modifiers.Add(property.SetMethod.IsInitOnly ? "init-only" : "writable");
+            }
+        }
+
+        return modifiers.Count == 0 ? "plain" : string.Join(" ", modifiers);
+    }
+
+    private static string TypeShape(INamedTypeSymbol type)
+    {
+        string kind = type.TypeKind.ToString().ToLowerInvariant();
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return (type.IsRefLikeType ? "ref " : "") + (type.IsReadOnly ? "readonly " : "") + kind;
+        }
+
+        // A static class is abstract and sealed in metadata.
+        return (type.IsStatic ? "static " : type.IsAbstract ? "abstract " : type.IsSealed ? "sealed " : "") + kind;
+    }
+}
