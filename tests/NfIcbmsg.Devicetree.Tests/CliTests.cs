@@ -44,7 +44,7 @@ namespace NfIcbmsg.Devicetree.Tests
             Assert.Equal(TestSupport.Catalog.BoardFiles().Count, boards.GetArrayLength());
             JsonElement sim = boards.EnumerateArray().Single(b => b.GetProperty("file").GetString() == "boards/sim/remote.overlay");
             Assert.Equal("nanoframework", sim.GetProperty("runtime").GetString());
-            Assert.Equal(2, sim.GetProperty("instances").GetArrayLength());
+            Assert.Equal(3, sim.GetProperty("instances").GetArrayLength());
         }
 
         [Fact]

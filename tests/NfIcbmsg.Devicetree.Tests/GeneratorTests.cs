@@ -35,8 +35,10 @@ namespace NfIcbmsg.Devicetree.Tests
                 "firmware/Boards/Esp32s3DevkitcProcpu/Ipc0Config.cs",
                 "firmware/Boards/SimLocal/Ipc0Config.cs",
                 "firmware/Boards/SimLocal/Ipc1Config.cs",
+                "firmware/Boards/SimLocal/Ipc2Config.cs",
                 "firmware/Boards/SimRemote/Ipc0Config.cs",
                 "firmware/Boards/SimRemote/Ipc1Config.cs",
+                "firmware/Boards/SimRemote/Ipc2Config.cs",
             }, files.Select(f => f.Path));
         }
 

@@ -132,9 +132,18 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Sim_board_has_a_second_instance_on_channels_2_and_3()
         {
             BoardFile local = TestSupport.Catalog.Load("boards/sim/local.overlay");
-            Assert.Equal(new[] { "ipc0", "ipc1" }, local.EnabledInstances.Select(i => i.Name));
+            Assert.Equal(new[] { "ipc0", "ipc1", "ipc2" }, local.EnabledInstances.Select(i => i.Name));
             BoardInstance ipc1 = local.FindInstance("ipc1");
             Assert.Equal((2, 3), (ipc1.TxChannel, ipc1.RxChannel));
+        }
+
+        [Fact]
+        public void Sim_board_has_a_plain_icmsg_instance_on_channels_4_and_5()
+        {
+            BoardInstance ipc2 = TestSupport.Catalog.Load("boards/sim/local.overlay").FindInstance("ipc2");
+            Assert.Equal((BackendKind.Icmsg, UnboundMode.Detect, 8L), (ipc2.Backend, ipc2.Unbound, ipc2.DcacheAlignment));
+            Assert.Equal((4, 5), (ipc2.TxChannel, ipc2.RxChannel));
+            Assert.Equal((0x20072000u, 0x2007A000u), (ipc2.TxRegion.Address, ipc2.RxRegion.Address));
         }
 
         [Fact]
@@ -177,6 +186,13 @@ namespace NfIcbmsg.Devicetree.Tests
             {
                 InstanceConfig config = instance.ToInstanceConfig();
                 Assert.Equal((instance.Name, instance.TxRegion.Address, instance.RxRegion.Address, instance.TxChannel, instance.RxChannel), (config.Name, config.TxRegionAddress, config.RxRegionAddress, config.TxChannel, config.RxChannel));
+                Assert.Equal((instance.Backend, (int)instance.DcacheAlignment), (config.Backend, config.DcacheAlignment));
+                if (instance.Backend == BackendKind.Icmsg)
+                {
+                    Assert.Equal((0, 0, instance.Unbound), (config.TxBlocks, config.RxBlocks, config.Unbound));
+                    continue;
+                }
+
                 Assert.Equal((int)instance.TxBlocks, config.TxBlocks);
                 Assert.Equal((int)instance.EndpointCount, config.EndpointCount);
                 Assert.Equal(UnboundMode.Disable, config.Unbound);
