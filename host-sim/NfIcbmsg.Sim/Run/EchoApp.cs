@@ -66,6 +66,12 @@ namespace NfIcbmsg.Sim.Run
 
                     CopyOut(buffer);
                     SendStatus status = TxSender.Send(Endpoint, RxBytes, length, 0, Options.ZeroCopy);
+                    if (status == SendStatus.RingFull)
+                    {
+                        // ICMsg: a received message cannot be held, so wait here for the peer to read its ring.
+                        status = TxSender.Send(Endpoint, RxBytes, length, Options.TimeoutMs, Options.ZeroCopy);
+                    }
+
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
@@ -74,7 +80,7 @@ namespace NfIcbmsg.Sim.Run
 
                     if (status != SendStatus.NoBuffers)
                     {
-                        Fail($"echo of message {Volatile.Read(ref _received) - 1}: {TxSender.Describe(status, 0)}");
+                        Fail($"echo of message {Volatile.Read(ref _received) - 1}: {TxSender.Describe(status, status == SendStatus.RingFull ? Options.TimeoutMs : 0)}");
                         return;
                     }
                 }

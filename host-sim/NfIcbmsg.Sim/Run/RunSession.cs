@@ -21,6 +21,11 @@ namespace NfIcbmsg.Sim.Run
             int portBase = options.PortBase ?? side.PortBase;
             using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile, portBase);
             IpcInstance instance = link.Instance;
+            if (options.ZeroCopy && !(instance is IcbmsgInstance))
+            {
+                throw new RunSetupException($"--zero-copy needs an ICBMsg instance: {config.Name} is a plain ICMsg instance, whose messages are copied into the ring");
+            }
+
             bool sends = options.Mode is RunMode.Source or RunMode.Ping;
             if (sends && options.Size.Max > instance.MaxMessageSize)
             {

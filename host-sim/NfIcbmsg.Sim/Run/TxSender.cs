@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Threading;
+
 namespace NfIcbmsg.Sim.Run
 {
     /// <summary>One send through either API: a copying send, or a zero-copy lease written in place and sent.</summary>
@@ -7,7 +10,7 @@ namespace NfIcbmsg.Sim.Run
         {
             if (!zeroCopy)
             {
-                return endpoint.TrySend(message, 0, length, timeoutMs);
+                return SendCopy(endpoint, message, length, timeoutMs);
             }
 
             TxLease lease = endpoint.GetTxBuffer(length, timeoutMs);
@@ -20,6 +23,27 @@ namespace NfIcbmsg.Sim.Run
             return endpoint.TrySendNoCopy(lease, length);
         }
 
+        // An ICMsg send does not wait (icmsg_send returns -ENOMEM on a full ring) and the peer does not
+        // ring when it reads, so a full ring is polled until the peer made room or the timeout is up.
+        private static SendStatus SendCopy(Endpoint endpoint, byte[] message, int length, int timeoutMs)
+        {
+            SendStatus status = endpoint.TrySend(message, 0, length, timeoutMs);
+            if (status != SendStatus.RingFull || timeoutMs <= 0)
+            {
+                return status;
+            }
+
+            Stopwatch clock = Stopwatch.StartNew();
+            SpinWait spin = default;
+            while (status == SendStatus.RingFull && clock.ElapsedMilliseconds < timeoutMs)
+            {
+                spin.SpinOnce(sleep1Threshold: 20);
+                status = endpoint.TrySend(message, 0, length, timeoutMs);
+            }
+
+            return status;
+        }
+
         /// <summary>What a failed send means for the person reading the error.</summary>
         public static string Describe(SendStatus status, int timeoutMs)
         {
@@ -30,7 +54,7 @@ namespace NfIcbmsg.Sim.Run
                 case SendStatus.NotBound:
                     return "the endpoint is not bound";
                 case SendStatus.RingFull:
-                    return "the ICMsg ring is full (the peer stopped reading)";
+                    return timeoutMs > 0 ? $"the ICMsg ring stayed full for {timeoutMs} ms (the peer stopped reading)" : "the ICMsg ring is full (the peer stopped reading)";
                 default:
                     return status.ToString();
             }
