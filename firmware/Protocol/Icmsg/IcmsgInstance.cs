@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using NfIcbmsg.Hal;
 using NfIcbmsg.Pbuf;
 
@@ -213,10 +214,19 @@ namespace NfIcbmsg.Icmsg
                 throw new ArgumentOutOfRangeException(nameof(count));
             }
 
+            // The reader never rings the writer when it frees ring space, so a full ring is polled
+            // until the timeout; never on the receive thread, which is the one that would free it.
+            long deadline = timeoutMs > 0 ? Environment.TickCount64 + timeoutMs : 0;
             int result = _link.Send(data, index, count);
-            if (result == -Errno.ENOMEM)
+            while (result == -Errno.ENOMEM)
             {
-                return SendStatus.RingFull;
+                if (timeoutMs == 0 || OnReceiveThread || (timeoutMs > 0 && Environment.TickCount64 >= deadline))
+                {
+                    return SendStatus.RingFull;
+                }
+
+                Thread.Sleep(1);
+                result = _link.Send(data, index, count);
             }
 
             if (result < 0)

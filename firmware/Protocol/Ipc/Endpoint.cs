@@ -62,7 +62,7 @@ namespace NfIcbmsg
 
         /// <summary>
         /// Sends a copy of part of <paramref name="data"/>, waiting up to <paramref name="timeoutMs"/>
-        /// (0 = no wait, -1 = forever) for free blocks. Throws <see cref="TimeoutException"/> when none
+        /// (0 = no wait, -1 = forever) for free blocks (plain ICMsg: for ring space). Throws <see cref="TimeoutException"/> when none
         /// came, <see cref="InvalidOperationException"/> when not bound or the peer stopped reading.
         /// </summary>
         public void Send(byte[] data, int index, int count, int timeoutMs)
@@ -93,6 +93,7 @@ namespace NfIcbmsg
         }
 
         /// <summary>
+        /// ICBMsg only (plain ICMsg throws <see cref="NotSupportedException"/>, as Zephyr has no such op there).
         /// Allocates a zero-copy tx buffer of at least <paramref name="size"/> bytes (0 = as in Zephyr: the
         /// first free block and the free blocks after it), waiting up to <paramref name="timeoutMs"/>. Returns null when no
         /// blocks came in time or the endpoint is not bound.

@@ -12,7 +12,7 @@ namespace NfIcbmsg
         /// <summary>The endpoint is not bound (or the link not bonded) yet, or no longer.</summary>
         NotBound = 2,
 
-        /// <summary>The ICMsg ring is full: the peer is not reading.</summary>
+        /// <summary>The ICMsg ring stayed full within the timeout: the peer is not reading (fast enough).</summary>
         RingFull = 3,
     }
 }
