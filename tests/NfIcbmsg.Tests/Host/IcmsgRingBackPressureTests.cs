@@ -23,6 +23,7 @@ namespace NfIcbmsg.Tests.Host
             using ManualResetEventSlim gate = new ManualResetEventSlim(false);
             using ManualResetEventSlim boundX = new ManualResetEventSlim(false);
             using ManualResetEventSlim boundY = new ManualResetEventSlim(false);
+            using ManualResetEventSlim stalled = new ManualResetEventSlim(false);
             ConcurrentQueue<byte> received = new ConcurrentQueue<byte>();
             try
             {
@@ -34,6 +35,7 @@ namespace NfIcbmsg.Tests.Host
                     Received = (_, buffer) =>
                     {
                         // The receive thread stalls on the first message until the gate opens.
+                        stalled.Set();
                         gate.Wait(WaitMs);
                         received.Enqueue(buffer.ReadByte(0));
                     },
@@ -41,7 +43,9 @@ namespace NfIcbmsg.Tests.Host
                 Assert.True(boundX.Wait(WaitMs) && boundY.Wait(WaitMs), "both sides bound");
 
                 byte[] message = new byte[100];
-                int sent = 0;
+                Assert.Equal(SendStatus.Sent, x.TrySend(Stamp(message, 0), 0, message.Length, 0));
+                Assert.True(stalled.Wait(WaitMs), "the reader took the first message and stalls in its callback");
+                int sent = 1;
                 SendStatus status;
                 while ((status = x.TrySend(Stamp(message, sent), 0, message.Length, 0)) == SendStatus.Sent)
                 {
