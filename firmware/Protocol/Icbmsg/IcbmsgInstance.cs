@@ -65,8 +65,6 @@ namespace NfIcbmsg.Icbmsg
 
         private bool _releasesPending;
 
-        private int _bondingPolls;
-
         /// <summary>
         /// Lays out both regions with Zephyr's formula and checks that they lie inside the window and
         /// do not overlap. Throws <see cref="ArgumentException"/> naming the value that does not fit.
@@ -86,8 +84,8 @@ namespace NfIcbmsg.Icbmsg
 
             _txLayout = RegionLayout.Compute(config.TxRegionAddress, config.TxRegionSize, config.TxBlocks, config.RxBlocks, config.DcacheAlignment);
             _rxLayout = RegionLayout.Compute(config.RxRegionAddress, config.RxRegionSize, config.RxBlocks, config.TxBlocks, config.DcacheAlignment);
-            CheckInWindow(memory, config.TxRegionAddress, config.TxRegionSize, "tx");
-            CheckInWindow(memory, config.RxRegionAddress, config.RxRegionSize, "rx");
+            WindowOffset(memory, config.TxRegionAddress, config.TxRegionSize, "tx");
+            WindowOffset(memory, config.RxRegionAddress, config.RxRegionSize, "rx");
             if (_txLayout.Begin < _rxLayout.End && _rxLayout.Begin < _txLayout.End)
             {
                 throw new ArgumentException("tx and rx regions overlap");
@@ -222,7 +220,6 @@ namespace NfIcbmsg.Icbmsg
         /// <inheritdoc />
         protected override void OpenLink()
         {
-            _bondingPolls = 0;
             _link.Open();
         }
 
@@ -251,13 +248,7 @@ namespace NfIcbmsg.Icbmsg
             bool bonding = _link.Process(this);
             if (bonding)
             {
-                // The peer may have missed our doorbell (rung before it listened): ring again, as
-                // Zephyr before 4.1 did, until it answers.
-                if (_bondingPolls++ > 0)
-                {
-                    _link.Ring();
-                }
-
+                _link.RepeatBondingDoorbell();
                 return RetryIntervalMs;
             }
 
@@ -288,15 +279,6 @@ namespace NfIcbmsg.Icbmsg
         private int RxBlockOffset(int block)
         {
             return _rxBlocksOffset + block * _rxLayout.BlockSize;
-        }
-
-        private static void CheckInWindow(ISharedMemory memory, uint address, int size, string which)
-        {
-            long offset = (long)address - memory.BaseAddress;
-            if (offset < 0 || offset + size > memory.Length)
-            {
-                throw new ArgumentException(which + " region 0x" + address.ToString("X8") + "+" + size.ToString() + " lies outside the shared window 0x" + memory.BaseAddress.ToString("X8") + "+" + memory.Length.ToString());
-            }
         }
     }
 }

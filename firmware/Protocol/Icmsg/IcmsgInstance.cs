@@ -21,7 +21,6 @@ namespace NfIcbmsg.Icmsg
         private Endpoint _endpoint;
         private bool _linkOpen;
         private bool _openPending;
-        private int _bondingPolls;
 
         /// <summary>Lays out both rings; throws <see cref="ArgumentException"/> naming what does not fit.</summary>
         public IcmsgInstance(InstanceConfig config, ISharedMemory memory, IMailboxTx txLine, IMailboxRx rxLine)
@@ -33,8 +32,8 @@ namespace NfIcbmsg.Icmsg
             }
 
             bool handshake = config.Unbound != UnboundMode.Disable;
-            PacketBuffer tx = new PacketBuffer(memory, PacketBufferLayout.Create(config.TxRegionAddress, Offset(memory, config.TxRegionAddress, config.TxRegionSize), config.TxRegionSize, config.DcacheAlignment, handshake));
-            PacketBuffer rx = new PacketBuffer(memory, PacketBufferLayout.Create(config.RxRegionAddress, Offset(memory, config.RxRegionAddress, config.RxRegionSize), config.RxRegionSize, config.DcacheAlignment, handshake));
+            PacketBuffer tx = new PacketBuffer(memory, PacketBufferLayout.Create(config.TxRegionAddress, WindowOffset(memory, config.TxRegionAddress, config.TxRegionSize, "tx"), config.TxRegionSize, config.DcacheAlignment, handshake));
+            PacketBuffer rx = new PacketBuffer(memory, PacketBufferLayout.Create(config.RxRegionAddress, WindowOffset(memory, config.RxRegionAddress, config.RxRegionSize, "rx"), config.RxRegionSize, config.DcacheAlignment, handshake));
             MaxPacket = tx.Layout.MaxPacketLength < config.PeerRxBufferSize ? tx.Layout.MaxPacketLength : config.PeerRxBufferSize;
             _link = new IcmsgLink(tx, rx, txLine, config.Unbound, config.RxBufferSize, config.PeerRxBufferSize, this, Statistics);
             _rxBuffer = new RxBuffer(this, memory, 0);
@@ -178,7 +177,6 @@ namespace NfIcbmsg.Icmsg
 
             if (open)
             {
-                _bondingPolls = 0;
                 _link.Open();
                 _linkOpen = true;
             }
@@ -191,11 +189,7 @@ namespace NfIcbmsg.Icmsg
             bool bonding = _link.Process(this);
             if (bonding)
             {
-                if (_bondingPolls++ > 0)
-                {
-                    _link.Ring();
-                }
-
+                _link.RepeatBondingDoorbell();
                 return RetryIntervalMs;
             }
 
@@ -272,17 +266,6 @@ namespace NfIcbmsg.Icmsg
         internal override void ReleaseRx(RxBuffer buffer)
         {
             throw new NotSupportedException();
-        }
-
-        private static int Offset(ISharedMemory memory, uint address, int size)
-        {
-            long offset = (long)address - memory.BaseAddress;
-            if (offset < 0 || offset + size > memory.Length)
-            {
-                throw new ArgumentException("region 0x" + address.ToString("X8") + "+" + size.ToString() + " lies outside the shared window");
-            }
-
-            return (int)offset;
         }
     }
 }

@@ -27,6 +27,7 @@ namespace NfIcbmsg.Icmsg
         private int _localSid;
         private int _remoteSid;
         private bool _ringDeferred;
+        private int _bondingPolls;
 
         /// <summary>Creates a closed link.</summary>
         public IcmsgLink(PacketBuffer tx, PacketBuffer rx, IMailboxTx doorbell, UnboundMode mode, int rxBufferSize, int peerRxBufferSize, IIcmsgListener listener, IpcStatistics statistics)
@@ -93,6 +94,7 @@ namespace NfIcbmsg.Icmsg
         {
             lock (_sync)
             {
+                _bondingPolls = 0;
                 if (_mode == UnboundMode.Disable)
                 {
                     if (_state != IcmsgState.Off)
@@ -284,7 +286,20 @@ namespace NfIcbmsg.Icmsg
             return now == IcmsgState.InitializingSidDisabled || now == IcmsgState.InitializingSidEnabled || now == IcmsgState.InitializingSidDetect;
         }
 
-        /// <summary>Rings the peer once (used to repeat a bonding doorbell that may have been lost).</summary>
+        /// <summary>
+        /// Called by the receive thread each time it finds bonding still waiting: from the second call
+        /// after <see cref="Open"/> on, rings again, since the peer may have missed the first doorbell
+        /// (rung before it listened); Zephyr before 4.1 repeated it the same way until answered.
+        /// </summary>
+        public void RepeatBondingDoorbell()
+        {
+            if (_bondingPolls++ > 0)
+            {
+                Ring();
+            }
+        }
+
+        /// <summary>Rings the peer once.</summary>
         public void Ring()
         {
             _statistics.CountDoorbellRung();

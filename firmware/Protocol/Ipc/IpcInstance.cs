@@ -142,6 +142,21 @@ namespace NfIcbmsg
             Close();
         }
 
+        /// <summary>
+        /// Window offset of a region, checked once: throws <see cref="ArgumentException"/> naming the
+        /// region and the window when it does not lie inside the shared memory.
+        /// </summary>
+        protected static int WindowOffset(ISharedMemory memory, uint address, int size, string which)
+        {
+            long offset = (long)address - memory.BaseAddress;
+            if (offset < 0 || offset + size > memory.Length)
+            {
+                throw new ArgumentException(which + " region 0x" + address.ToString("X8") + "+" + size.ToString() + " lies outside the shared window 0x" + memory.BaseAddress.ToString("X8") + "+" + memory.Length.ToString());
+            }
+
+            return (int)offset;
+        }
+
         /// <summary>Wakes the receive thread (work was queued for it).</summary>
         protected void Wake()
         {
