@@ -213,7 +213,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Every_truncation_of_a_board_file_fails_cleanly()
         {
-            string text = File.ReadAllText(TestSupport.Sample("multi_endpoint__nrf5340dk_nrf5340_cpuapp_icbmsg.overlay"));
+            string text = File.ReadAllText(TestSupport.ZephyrFixture("nrf5340-app-icbmsg-two-instances.overlay"));
             TestSupport.Bounded(() =>
             {
                 for (int length = 0; length < text.Length; length++)
@@ -237,7 +237,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Random_damage_never_escapes_as_another_exception()
         {
-            string text = File.ReadAllText(TestSupport.Sample("multi_endpoint__nrf5340dk_nrf5340_cpuapp_icbmsg.overlay"));
+            string text = File.ReadAllText(TestSupport.ZephyrFixture("nrf5340-app-icbmsg-two-instances.overlay"));
             const string alphabet = "{}<>[]();=,&/*\"'#@:-+!~ \n\tabx0123456789";
             Random random = new Random(1234);
             int errors = TestSupport.Bounded(() =>

@@ -123,19 +123,19 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Icmsg_enable_does_not_pair_with_disable()
         {
             PairReport report = PairChecker.Check(
-                BoardLoader.LoadText(File.ReadAllText(TestSupport.Sample("ipc_sessions__nrf5340dk_nrf5340_cpuapp.overlay")).Replace("\"detect\"", "\"enable\""), "app.overlay"),
-                BoardLoader.LoadText(File.ReadAllText(TestSupport.Sample("ipc_sessions__remote__nrf5340dk_nrf5340_cpunet.overlay")).Replace("unbound = \"detect\";", string.Empty), "net.overlay"));
+                BoardLoader.LoadText(File.ReadAllText(TestSupport.ZephyrFixture("nrf5340-app-icmsg-sessions.overlay")).Replace("\"detect\"", "\"enable\""), "app.overlay"),
+                BoardLoader.LoadText(File.ReadAllText(TestSupport.ZephyrFixture("nrf5340-net-icmsg-sessions.overlay")).Replace("unbound = \"detect\";", string.Empty), "net.overlay"));
             PairMismatch mismatch = Assert.Single(report.Mismatches);
-            Assert.StartsWith("app.overlay:34:3: error: instance ipc0: unbound \"enable\" here but \"disable\" there", mismatch.ToString());
-            Assert.EndsWith("(other side: net.overlay:26:8)", mismatch.ToString());
+            Assert.StartsWith("app.overlay:35:3: error: instance ipc0: unbound \"enable\" here but \"disable\" there", mismatch.ToString());
+            Assert.EndsWith("(other side: net.overlay:24:8)", mismatch.ToString());
         }
 
         [Fact]
         public void Icmsg_detect_pairs_with_disable()
         {
             PairReport report = PairChecker.Check(
-                BoardLoader.Load(TestSupport.Sample("ipc_sessions__nrf5340dk_nrf5340_cpuapp.overlay")),
-                BoardLoader.LoadText(File.ReadAllText(TestSupport.Sample("ipc_sessions__remote__nrf5340dk_nrf5340_cpunet.overlay")).Replace("unbound = \"detect\";", string.Empty), "net.overlay"));
+                BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icmsg-sessions.overlay")),
+                BoardLoader.LoadText(File.ReadAllText(TestSupport.ZephyrFixture("nrf5340-net-icmsg-sessions.overlay")).Replace("unbound = \"detect\";", string.Empty), "net.overlay"));
             Assert.True(report.Mirrors, string.Join("\n", report.Mismatches));
         }
 

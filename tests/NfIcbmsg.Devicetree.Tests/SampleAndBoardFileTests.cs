@@ -8,12 +8,12 @@ using Xunit;
 
 namespace NfIcbmsg.Devicetree.Tests
 {
-    /// <summary>The Zephyr samples (unmodified) and our board files read, validate and give the spec's numbers.</summary>
+    /// <summary>The Zephyr-style fixtures and our board files read, validate and give the spec's numbers.</summary>
     public class SampleAndBoardFileTests
     {
-        public static IEnumerable<object[]> Samples()
+        public static IEnumerable<object[]> ZephyrFixtures()
         {
-            return Directory.GetFiles(TestSupport.SamplesDirectory, "*.overlay").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) });
+            return Directory.GetFiles(TestSupport.ZephyrFixturesDirectory, "*.overlay").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) });
         }
 
         public static IEnumerable<object[]> BoardFiles()
@@ -22,16 +22,16 @@ namespace NfIcbmsg.Devicetree.Tests
         }
 
         [Fact]
-        public void All_four_samples_are_there()
+        public void All_four_zephyr_style_fixtures_are_there()
         {
-            Assert.Equal(4, Samples().Count());
+            Assert.Equal(4, ZephyrFixtures().Count());
         }
 
         [Theory]
-        [MemberData(nameof(Samples))]
-        public void Every_sample_reads_without_errors(string name)
+        [MemberData(nameof(ZephyrFixtures))]
+        public void Every_zephyr_style_fixture_reads_without_errors(string name)
         {
-            BoardFile board = BoardLoader.Load(TestSupport.Sample(name));
+            BoardFile board = BoardLoader.Load(TestSupport.ZephyrFixture(name));
             Assert.True(board.Tree != null && !board.HasErrors, string.Join("\n", board.Diagnostics));
             Assert.NotEmpty(board.EnabledInstances);
             Assert.All(board.EnabledInstances, i => Assert.True(i.IsComplete));
@@ -64,11 +64,11 @@ namespace NfIcbmsg.Devicetree.Tests
         }
 
         [Theory]
-        [InlineData("multi_endpoint__nrf5340dk_nrf5340_cpuapp_icbmsg.overlay", "boards/nrf5340dk/cpuapp.overlay")]
-        [InlineData("multi_endpoint__remote__nrf5340dk_nrf5340_cpunet_icbmsg.overlay", "boards/nrf5340dk/cpunet.overlay")]
-        public void Nrf5340_boards_copy_the_multi_endpoint_sample(string sample, string board)
+        [InlineData("nrf5340-app-icbmsg-two-instances.overlay", "boards/nrf5340dk/cpuapp.overlay")]
+        [InlineData("nrf5340-net-icbmsg-two-instances.overlay", "boards/nrf5340dk/cpunet.overlay")]
+        public void Nrf5340_boards_have_the_multi_endpoint_geometry(string sample, string board)
         {
-            BoardFile zephyr = BoardLoader.Load(TestSupport.Sample(sample));
+            BoardFile zephyr = BoardLoader.Load(TestSupport.ZephyrFixture(sample));
             BoardFile ours = TestSupport.Catalog.Load(board);
             Assert.Equal(zephyr.EnabledInstances.Select(Describe), ours.EnabledInstances.Select(Describe));
         }
@@ -79,7 +79,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [InlineData("ipc1", 0x20078000u, 32, 48, 2, 3, 768, 488, 832, 324)]
         public void Nrf5340_app_side_has_the_spec_layout(string name, uint tx, int txBlocks, int rxBlocks, int txChannel, int rxChannel, int txArea, int txBlock, int rxArea, int rxBlock)
         {
-            BoardInstance instance = BoardLoader.Load(TestSupport.Sample("multi_endpoint__nrf5340dk_nrf5340_cpuapp_icbmsg.overlay")).FindInstance(name);
+            BoardInstance instance = BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icbmsg-two-instances.overlay")).FindInstance(name);
             Assert.Equal("/ipc/" + name, instance.Path);
             Assert.Equal(BackendKind.Icbmsg, instance.Backend);
             Assert.Equal(tx, instance.TxRegion.Address);
@@ -105,8 +105,8 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Nrf5340_net_side_mirrors_the_app_side_and_initiates()
         {
             PairReport report = PairChecker.Check(
-                BoardLoader.Load(TestSupport.Sample("multi_endpoint__nrf5340dk_nrf5340_cpuapp_icbmsg.overlay")),
-                BoardLoader.Load(TestSupport.Sample("multi_endpoint__remote__nrf5340dk_nrf5340_cpunet_icbmsg.overlay")));
+                BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icbmsg-two-instances.overlay")),
+                BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-net-icbmsg-two-instances.overlay")));
             Assert.True(report.Mirrors, string.Join("\n", report.Mismatches));
             Assert.Equal(new[] { "ipc0", "ipc1" }, report.Pairs.Select(p => p.Name));
             Assert.All(report.Pairs, p => Assert.Same(p.B, p.Initiator));
@@ -149,14 +149,14 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Ipc_sessions_sample_is_icmsg_detect_with_the_handshake_word()
         {
-            BoardInstance instance = BoardLoader.Load(TestSupport.Sample("ipc_sessions__nrf5340dk_nrf5340_cpuapp.overlay")).FindInstance("ipc0");
+            BoardInstance instance = BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icmsg-sessions.overlay")).FindInstance("ipc0");
             Assert.Equal((BackendKind.Icmsg, UnboundMode.Detect, 8L), (instance.Backend, instance.Unbound, instance.DcacheAlignment));
             InstanceLayout layout = InstanceLayout.Compute(instance);
             Assert.Equal((8, 12, 0x8000 - 12), (layout.TxRing.WriteIndexOffset, layout.TxRing.DataOffset, layout.TxRing.DataLength));
             Assert.True(layout.TxRing.HasHandshake);
             Assert.True(PairChecker.Check(
-                BoardLoader.Load(TestSupport.Sample("ipc_sessions__nrf5340dk_nrf5340_cpuapp.overlay")),
-                BoardLoader.Load(TestSupport.Sample("ipc_sessions__remote__nrf5340dk_nrf5340_cpunet.overlay"))).Mirrors);
+                BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icmsg-sessions.overlay")),
+                BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-net-icmsg-sessions.overlay"))).Mirrors);
         }
 
         [Theory]

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace NfIcbmsg.Devicetree.Tests
 {
-    /// <summary>Where the checkout and the shared samples are, and a bound on how long a read may take.</summary>
+    /// <summary>Where the checkout and the fixtures are, and a bound on how long a read may take.</summary>
     public static class TestSupport
     {
         private static readonly Lazy<string> Root = new Lazy<string>(() =>
@@ -26,20 +26,30 @@ namespace NfIcbmsg.Devicetree.Tests
             get { return BoardCatalog.At(RepositoryRoot); }
         }
 
-        /// <summary>shared/dts-samples beside the clone (CI lays a copy of shared/ there). Missing samples fail the tests, not skip them.</summary>
-        public static string SamplesDirectory
+        /// <summary>Our own Zephyr-style overlays (Fixtures/Zephyr, see its README): part of the repository, always there.</summary>
+        public static string ZephyrFixturesDirectory
+        {
+            get { return Path.Combine(RepositoryRoot, "tests", "NfIcbmsg.Devicetree.Tests", "Fixtures", "Zephyr"); }
+        }
+
+        public static string ZephyrFixture(string name)
+        {
+            string path = Path.Combine(ZephyrFixturesDirectory, name);
+            Assert.True(File.Exists(path), "fixture missing: " + path);
+            return path;
+        }
+
+        /// <summary>
+        /// Zephyr's own copies of the samples, when something lays them beside the clone (the project's CI does);
+        /// null on a user's machine. Only the optional <see cref="BesideRepositoryTests"/> look at them.
+        /// </summary>
+        public static string ZephyrSamplesBesideRepository
         {
             get
             {
                 string samples = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "dts-samples"));
-                Assert.True(Directory.Exists(samples), "the Zephyr samples are expected at " + samples + " (shared/ beside the repository)");
-                return samples;
+                return Directory.Exists(samples) ? samples : null;
             }
-        }
-
-        public static string Sample(string name)
-        {
-            return Path.Combine(SamplesDirectory, name);
         }
 
         /// <summary>Runs <paramref name="work"/> and fails the test if it has not finished in time (a hang is a defect too).</summary>
