@@ -14,7 +14,7 @@ namespace NfIcbmsg.Devicetree.Tests
     public class BesideRepositoryTests
     {
         [BesideRepositoryFact]
-        public void Zephyrs_own_samples_give_the_same_instances_as_our_fixtures()
+        public void Zephyrs_own_samples_if_beside_the_repository_give_the_same_instances_as_our_fixtures()
         {
             string samples = TestSupport.ZephyrSamplesBesideRepository;
             (string Sample, string Fixture)[] pairs =
@@ -49,7 +49,7 @@ namespace NfIcbmsg.Devicetree.Tests
         public BesideRepositoryFactAttribute()
         {
             BoardCatalog catalog = BoardCatalog.Locate(System.AppContext.BaseDirectory);
-            string samples = catalog == null ? null : Path.GetFullPath(Path.Combine(catalog.RepositoryRoot, "..", "shared", "dts-samples"));
+            string samples = catalog == null ? null : TestSupport.ZephyrSamplesPathBeside(catalog.RepositoryRoot);
             if (samples == null || !Directory.Exists(samples))
             {
                 Skip = "Zephyr's sample overlays are not beside the repository (" + (samples ?? "../shared/dts-samples") + "): optional comparison skipped";

@@ -47,9 +47,15 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             get
             {
-                string samples = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "dts-samples"));
+                string samples = ZephyrSamplesPathBeside(RepositoryRoot);
                 return Directory.Exists(samples) ? samples : null;
             }
+        }
+
+        /// <summary>Where the project's CI lays Zephyr's sample overlays beside a checkout at <paramref name="root"/>.</summary>
+        public static string ZephyrSamplesPathBeside(string root)
+        {
+            return Path.GetFullPath(Path.Combine(root, "..", "shared", "dts-samples"));
         }
 
         /// <summary>Runs <paramref name="work"/> and fails the test if it has not finished in time (a hang is a defect too).</summary>
