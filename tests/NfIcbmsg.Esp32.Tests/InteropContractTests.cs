@@ -9,7 +9,7 @@ using Xunit;
 namespace NfIcbmsg.Esp32.Tests;
 
 /// <summary>
-/// The interop contract of shared/nanoframework.md §4 between firmware/Esp32 (managed InternalCall methods)
+/// The interop contract (docs/esp32.md section 4) between firmware/Esp32 (managed InternalCall methods)
 /// and firmware/Native/NfIcbmsg.Esp32 (native lookup table, marshalling wrappers, user stubs): the CLR calls
 /// method_lookup[i] for the i-th method of the assembly and refuses the assembly unless name, checksum and
 /// native version match, so any drift is a crash or a refused deployment on the device.
