@@ -108,24 +108,21 @@ public static class MdpEmulator
                 MethodDefinition method = reader.GetMethodDefinition(methodHandle);
                 bool isNative = method.RelativeVirtualAddress == 0 && (method.Attributes & MethodAttributes.Abstract) == 0;
 
-                // Lookup table (nanoSkeletonGenerator.GenerateAssemblyLookup): every type with methods.
+                // Lookup table (nanoSkeletonGenerator.GenerateAssemblyLookup): every type with methods that is left
+                // in the assembly. A removed type has no row; the checksum below still sees it unless it is excluded
+                // by full name.
                 NativeMethod native = null;
-                if (!inTable)
-                {
-                    // Removed from the assembly: no row; the checksum below still sees it unless excluded by full name.
-                }
-                else if (included && isNative)
+                bool countsAsNative = included && isNative;
+                if (inTable && countsAsNative)
                 {
                     native = Describe(reader, provider, type, method, className);
                     natives.Add(native);
                     table.Add(native.Declaration(skeletonProjectName));
                 }
-                else
+                else if (inTable)
                 {
                     table.Add("NULL");
                 }
-
-                bool countsAsNative = included && isNative;
 
                 // Checksum (NativeMethodsCrc.UpdateCrc): included and not excluded types only.
                 if (included && !excluded)
