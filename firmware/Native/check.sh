@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Syntax and type check of the native interop sources (firmware/Native/NfIcbmsg.Esp32) against the MODEL
 # headers in firmware/Native/include (nanoFramework interop API and ESP-IDF, modelled: see include/README.md).
+# The include path is laid out as in the real build: include/ holds what nf-interpreter's ESP32 build gives every
+# interop module; an ESP-IDF component folder (modelled under include/esp-idf/components) is on the path only if
+# the module's FindINTEROP-NfIcbmsg.Esp32.cmake lists it, so a folder missing there fails here too.
 # Every .cpp is compiled with g++ -fsyntax-only -std=c++17 -Wall -Werror once per supported chip
 # (ESP32, ESP32-S3: uncached internal SRAM; ESP32-P4: internal SRAM behind the L1 data cache), and the
 # single-core guard is checked to refuse an ESP32-C3. Our own implementation file also gets -Wextra; the files
@@ -12,6 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 module="$here/NfIcbmsg.Esp32"
 include="$here/include"
 cxx="${CXX:-g++}"
+cmake_module="$module/FindINTEROP-NfIcbmsg.Esp32.cmake"
 flags=(-fsyntax-only -std=c++17 -Wall -Werror -I"$include" -I"$module")
 impl="$module/NfIcbmsg_Esp32_NfIcbmsg_Platform_Esp32_NativeSharedMemory.cpp"
 targets=(ESP32 ESP32S3 ESP32P4)
@@ -20,6 +24,21 @@ if ! command -v "$cxx" >/dev/null 2>&1; then
     echo "native-check: $cxx not found" >&2
     exit 2
 fi
+
+# ESP-IDF folders the CMake module adds: list(APPEND NfIcbmsg.Esp32_INCLUDE_DIRS ${esp32_idf_SOURCE_DIR}/<dir>).
+if [ ! -f "$cmake_module" ]; then
+    echo "native-check: $cmake_module missing" >&2
+    exit 2
+fi
+idf_dirs=$(sed -n 's/^[[:space:]]*list(APPEND NfIcbmsg\.Esp32_INCLUDE_DIRS \${esp32_idf_SOURCE_DIR}\/\([^)]*\))[[:space:]]*$/\1/p' "$cmake_module")
+for dir in $idf_dirs; do
+    if [ ! -d "$include/esp-idf/$dir" ]; then
+        echo "native-check: $(basename "$cmake_module") adds ESP-IDF $dir, which has no model in include/esp-idf/$dir" >&2
+        exit 2
+    fi
+    flags+=(-I"$include/esp-idf/$dir")
+    echo "path ESP-IDF $dir (from $(basename "$cmake_module"))"
+done
 
 shopt -s nullglob
 sources=("$module"/*.cpp)

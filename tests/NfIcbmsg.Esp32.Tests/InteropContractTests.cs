@@ -9,7 +9,7 @@ using Xunit;
 namespace NfIcbmsg.Esp32.Tests;
 
 /// <summary>
-/// The interop contract of shared/nanoframework.md §4 between firmware/Esp32 (managed InternalCall methods)
+/// The interop contract (docs/esp32.md section 4) between firmware/Esp32 (managed InternalCall methods)
 /// and firmware/Native/NfIcbmsg.Esp32 (native lookup table, marshalling wrappers, user stubs): the CLR calls
 /// method_lookup[i] for the i-th method of the assembly and refuses the assembly unless name, checksum and
 /// native version match, so any drift is a crash or a refused deployment on the device.
@@ -18,12 +18,20 @@ public class InteropContractTests
 {
     private static readonly Lazy<ProjectFacts> s_project = new(ProjectFacts.Read);
 
-    private static readonly Lazy<MdpResult> s_mdp = new(() =>
+    // The two layouts a build can produce: one that passes the project's NFMDP_PE_ExcludeClassByName items to the
+    // metadata processor (which removes those classes from the assembly) and one that does not (which build does
+    // depends on the build system). The native table must be right for both.
+    private static readonly Lazy<MdpResult> s_withExclusions = new(() =>
         MdpEmulator.Process(DeviceCompiler.Esp32Image, s_project.Value.ExcludedClasses, s_project.Value.SkeletonProjectName));
+
+    private static readonly Lazy<MdpResult> s_withoutExclusions = new(() =>
+        MdpEmulator.Process(DeviceCompiler.Esp32Image, new string[0], s_project.Value.SkeletonProjectName));
 
     private static ProjectFacts Project => s_project.Value;
 
-    private static MdpResult Mdp => s_mdp.Value;
+    private static MdpResult Mdp => s_withExclusions.Value;
+
+    private static MdpResult Layout(bool passesExclusions) => passesExclusions ? s_withExclusions.Value : s_withoutExclusions.Value;
 
     private static string AssemblyFilePrefix => Project.SkeletonProjectName;
 
@@ -33,8 +41,20 @@ public class InteropContractTests
         Assert.Equal("true", Project.Property("NFMDP_GENERATE_STUBS"));
         Assert.False(string.IsNullOrEmpty(Project.Property("NF_GenerateStubsDirectory")));
         Assert.Equal(Project.AssemblyName.Replace('.', '_'), Project.SkeletonProjectName);
-        Assert.NotEmpty(Project.ExcludedClasses);
         Assert.Equal(new Version(1, 0, 0, 0), Mdp.NativeVersion);
+    }
+
+    [Fact]
+    public void Assembly_HoldsOnlyClassesWithNativeMethods()
+    {
+        // Every method of every class of an assembly with natives takes a row in the native table, and the checksum
+        // does not see rows before the first native method: a managed-only class here would tie the firmware to its
+        // method count without the CLR noticing a stale image. Managed-only ESP32 code goes to NfIcbmsg.Esp32.Gpio.
+        MdpResult all = Layout(passesExclusions: false);
+        List<string> withNatives = all.NativeMethods.Select(m => m.ClassName).Distinct().ToList();
+        Assert.All(all.TableTypes, type => Assert.True(
+            withNatives.Contains(string.Join("__", type.Split('/').Select(part => part.Replace('.', '_')))),
+            type + " has no native methods; move it out of " + Project.AssemblyName + " (docs/esp32.md section 4)"));
     }
 
     [Fact]
@@ -60,27 +80,37 @@ public class InteropContractTests
         Assert.All(Mdp.NativeMethods, m => Assert.DoesNotContain(m.TypeName, Project.ExcludedClasses.Select(c => c.Split('.').Last())));
     }
 
-    [Fact]
-    public void LookupTable_IsTheProcessorsTable_RowForRow()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void LookupTable_IsTheProcessorsTable_RowForRow_WhetherOrNotTheBuildPassesTheExclusions(bool passesExclusions)
     {
+        MdpResult mdp = Layout(passesExclusions);
+        string layout = passesExclusions ? "with the project's class exclusions" : "without class exclusions";
         List<string> rows = NativeSources.LookupRows(NativeSources.Read(AssemblyFilePrefix + ".cpp"));
-        Assert.Equal(Mdp.LookupTable.Count, rows.Count);
+        Assert.True(
+            mdp.LookupTable.Count == rows.Count,
+            "method_lookup has " + rows.Count + " rows; the processor lays out " + mdp.LookupTable.Count + " " + layout +
+            " (types with rows: " + string.Join(", ", mdp.TableTypes) + ")");
         for (int i = 0; i < rows.Count; i++)
         {
-            Assert.True(Mdp.LookupTable[i] == rows[i], "method_lookup[" + i + "]: expected " + Mdp.LookupTable[i] + ", found " + rows[i]);
+            Assert.True(mdp.LookupTable[i] == rows[i], "method_lookup[" + i + "] " + layout + ": expected " + mdp.LookupTable[i] + ", found " + rows[i]);
         }
     }
 
-    [Fact]
-    public void AssemblyData_NamesTheAssemblyWithTheProcessorsChecksumAndVersion()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AssemblyData_NamesTheAssemblyWithTheProcessorsChecksumAndVersion(bool passesExclusions)
     {
+        MdpResult mdp = Layout(passesExclusions);
         (string variable, string name, uint checksum, string table, Version version) = NativeSources.AssemblyData(NativeSources.Read(AssemblyFilePrefix + ".cpp"));
         Assert.Equal(Project.AssemblyName.Replace('.', '_'), variable);
         Assert.Equal(Project.AssemblyName, name);
-        Assert.Equal(Mdp.AssemblyName, name);
-        Assert.True(Mdp.Checksum == checksum, "checksum: the managed declarations give 0x" + Mdp.Checksum.ToString("X8") + ", the native table says 0x" + checksum.ToString("X8"));
+        Assert.Equal(mdp.AssemblyName, name);
+        Assert.True(mdp.Checksum == checksum, "checksum: the managed declarations give 0x" + mdp.Checksum.ToString("X8") + ", the native table says 0x" + checksum.ToString("X8"));
         Assert.Equal("method_lookup", table);
-        Assert.Equal(Mdp.NativeVersion, version);
+        Assert.Equal(mdp.NativeVersion, version);
     }
 
     [Fact]

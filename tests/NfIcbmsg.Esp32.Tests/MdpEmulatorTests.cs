@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text;
 using NfIcbmsg.Esp32.Tests.Mdp;
@@ -87,9 +88,9 @@ namespace Demo
     }
 
     [Fact]
-    public void Checksum_SkipsExcludedClasses_AndStartsAtTheFirstNativeMethod()
+    public void Checksum_StartsAtTheFirstNativeMethod()
     {
-        const string source = Native + @"
+        byte[] image = DeviceCompiler.CompileAgainstCoreLibrary("Sum", Native + @"
 namespace Demo
 {
     public class Helper { public void M() { } }
@@ -98,19 +99,110 @@ namespace Demo
         public void Before() { }
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern void NativeA(int x);
     }
-}";
-        byte[] image = DeviceCompiler.CompileAgainstCoreLibrary("Sum", source);
+}");
+        MdpResult result = MdpEmulator.Process(image, new string[0], "Sum");
+
+        // Every row before the first native method reads the running value as 0, so the checksum is the CRC of
+        // the first native method's encoded name (assembly and class names are swallowed by the same quirk).
+        Assert.Equal(MdpCrc32.Compute(Encoding.ASCII.GetBytes("NativeA___STATIC__VOID__I4"), 0), result.Checksum);
+        Assert.Equal(5, result.LookupTable.Count);                      // Helper: M, .ctor; Interop: Before, .ctor, NativeA
+        Assert.Single(result.NativeMethods);
+    }
+
+    [Fact]
+    public void ExcludedClass_SortingBeforeTheNatives_LosesItsRows_AndTheChecksumDoesNotNotice()
+    {
+        // The trap of a build that passes NFMDP_PE_ExcludeClassByName for a class of an assembly with natives:
+        // the processor removes the class, the native rows move up, and the checksum (which only starts at the
+        // first native method) stays the same, so a table built for the other layout loads and calls wrong rows.
+        byte[] image = DeviceCompiler.CompileAgainstCoreLibrary("Sum", Native + @"
+namespace Demo
+{
+    public class Helper { public void M() { } }
+    public class Interop
+    {
+        public void Before() { }
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern void NativeA(int x);
+    }
+}");
         MdpResult plain = MdpEmulator.Process(image, new string[0], "Sum");
         MdpResult excluded = MdpEmulator.Process(image, new[] { "Demo.Helper" }, "Sum");
 
-        // Every row before the first native method reads the running value as 0, so the checksum is the CRC of
-        // the first native method's encoded name (assembly and class names are swallowed by the same quirk),
-        // and excluding the managed-only class Helper, which sorts before Interop, changes nothing.
-        uint expected = MdpCrc32.Compute(Encoding.ASCII.GetBytes("NativeA___STATIC__VOID__I4"), 0);
-        Assert.Equal(expected, plain.Checksum);
-        Assert.Equal(expected, excluded.Checksum);
-        Assert.Equal(plain.LookupTable, excluded.LookupTable);
-        Assert.Single(plain.NativeMethods);
+        Assert.Equal(new[] { "NULL", "NULL", "NULL", "NULL", "Library_Sum_Demo_Interop::NativeA___STATIC__VOID__I4" }, plain.LookupTable);
+        Assert.Equal(new[] { "NULL", "NULL", "Library_Sum_Demo_Interop::NativeA___STATIC__VOID__I4" }, excluded.LookupTable);
+        Assert.Equal(plain.Checksum, excluded.Checksum);
+        Assert.Equal(plain.NativeMethods.Select(m => m.EncodedName), excluded.NativeMethods.Select(m => m.EncodedName));
+    }
+
+    [Fact]
+    public void ExcludedClass_SortingAfterTheNatives_LosesItsRows_AndChangesTheChecksum()
+    {
+        byte[] image = DeviceCompiler.CompileAgainstCoreLibrary("Sum", Native + @"
+namespace Demo
+{
+    public class Interop
+    {
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern void NativeA(int x);
+    }
+    public class Zulu { public void M() { } }
+}");
+        MdpResult plain = MdpEmulator.Process(image, new string[0], "Sum");
+        MdpResult excluded = MdpEmulator.Process(image, new[] { "Demo.Zulu" }, "Sum");
+
+        Assert.Equal(4, plain.LookupTable.Count);                       // Interop: .ctor, NativeA; Zulu: M, .ctor
+        Assert.Equal(2, excluded.LookupTable.Count);
+        uint crc = MdpCrc32.Compute(Encoding.ASCII.GetBytes("NativeA___STATIC__VOID__I4"), 0);
+        Assert.Equal(crc, excluded.Checksum);
+        crc = MdpCrc32.Compute(Encoding.ASCII.GetBytes("NULL"), crc);
+        crc = MdpCrc32.Compute(Encoding.ASCII.GetBytes("NULL"), crc);
+        Assert.Equal(crc, plain.Checksum);
+    }
+
+    [Theory]
+    [InlineData(null, 8, 5, 0xF89BAAAAu)]
+    [InlineData("Demo.Helper", 5, 2, 0xF89BAAAAu)]
+    [InlineData("Demo.Zulu", 6, 5, 0xE581CADBu)]
+    public void ExcludedLayouts_AreWhatTheRealProcessorGave(string exclusion, int rows, int nativeRow, uint checksum)
+    {
+        // Known answers: this source compiled with Roslyn against the real mscorlib and run through nanoFramework's
+        // metadata processor (metadata-processor 4541b46, built from its sources) with and without
+        // -excludeClassByName; rows and native row read from its .pdbx, checksum from the .pe header. An excluded
+        // class takes its nested types along, and a class named ThisAssembly is excluded by every build.
+        byte[] image = DeviceCompiler.CompileAgainstCoreLibrary("Sum", Native + @"
+namespace Demo
+{
+    public class Helper { public class Inner { public void M() { } } }
+    public class Interop
+    {
+        public void Before() { }
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern void NativeA(int x);
+    }
+    public class Zulu { public void M() { } }
+    internal static class ThisAssembly { internal static void Version() { } }
+}");
+        MdpResult result = MdpEmulator.Process(image, exclusion == null ? new string[0] : new[] { exclusion }, "Sum");
+
+        Assert.Equal(rows, result.LookupTable.Count);
+        Assert.Equal(nativeRow, result.LookupTable.ToList().FindIndex(r => r != "NULL"));
+        Assert.True(checksum == result.Checksum, "checksum 0x" + result.Checksum.ToString("X8") + ", the processor gave 0x" + checksum.ToString("X8"));
+        Assert.DoesNotContain("Demo.ThisAssembly", result.TableTypes);
+    }
+
+    [Fact]
+    public void ExcludedClass_StillUsedByAKeptClass_IsRefused()
+    {
+        byte[] image = DeviceCompiler.CompileAgainstCoreLibrary("Sum", Native + @"
+namespace Demo
+{
+    public class Helper { public static void M() { } }
+    public class Interop
+    {
+        public void Use() { Helper.M(); }
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern void NativeA(int x);
+    }
+}");
+        NotSupportedException refused = Assert.Throws<NotSupportedException>(() => MdpEmulator.Process(image, new[] { "Demo.Helper" }, "Sum"));
+        Assert.Contains("Demo.Helper is excluded but Demo.Interop uses it", refused.Message);
     }
 
     [Fact]

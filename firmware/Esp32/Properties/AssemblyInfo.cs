@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 
 [assembly: AssemblyTitle("NfIcbmsg.Esp32")]
-[assembly: AssemblyDescription("ESP32 platform for nf-icbmsg: GPIO doorbell lines and the native shared-memory accessor.")]
+[assembly: AssemblyDescription("ESP32 platform for nf-icbmsg: the native shared-memory accessor (interop).")]
 [assembly: AssemblyProduct("nf-icbmsg")]
 
 // The native side (firmware/Native/NfIcbmsg.Esp32) is built into a custom nanoCLR image. The CLR loads this

@@ -21,6 +21,9 @@ list(APPEND NfIcbmsg.Esp32_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Include)
 list(APPEND NfIcbmsg.Esp32_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/HAL/Include)
 list(APPEND NfIcbmsg.Esp32_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/PAL/Include)
 list(APPEND NfIcbmsg.Esp32_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
+# ESP-IDF esp_mm (esp_cache.h, used on the ESP32-P4): nf-interpreter's ESP32 build does not put it on
+# the path of interop modules. firmware/Native/check.sh reads the ESP-IDF folders listed here.
+list(APPEND NfIcbmsg.Esp32_INCLUDE_DIRS ${esp32_idf_SOURCE_DIR}/components/esp_mm/include)
 
 
 # source files

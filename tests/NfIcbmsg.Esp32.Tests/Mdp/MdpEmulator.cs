@@ -25,14 +25,18 @@ public sealed record NativeMethod(
     public string Declaration(string project) => "Library_" + project + "_" + ClassName + "::" + EncodedName;
 }
 
-/// <summary>What the metadata processor would write into &lt;project&gt;.cpp, plus the native methods in order.</summary>
+/// <summary>
+/// What the metadata processor would write into &lt;project&gt;.cpp, plus the native methods in order, every type in
+/// processing order, and the types left in the assembly (the ones with rows) after excluded ones are removed.
+/// </summary>
 public sealed record MdpResult(
     string AssemblyName,
     Version NativeVersion,
     uint Checksum,
     IReadOnlyList<string> LookupTable,
     IReadOnlyList<NativeMethod> NativeMethods,
-    IReadOnlyList<string> TypeOrder);
+    IReadOnlyList<string> TypeOrder,
+    IReadOnlyList<string> TableTypes);
 
 /// <summary>
 /// Re-does, over System.Reflection.Metadata, the parts of the nanoFramework metadata processor that fix the
@@ -44,12 +48,19 @@ public sealed record MdpResult(
 /// the module's types that appear as return or parameter types of the methods it calls;</item>
 /// <item>methods of a type: virtual ones first, then other instance methods, then static ones, each group in
 /// metadata order;</item>
-/// <item>lookup table: one row per method of every type that has methods; a native row for a method without IL
-/// body that is not abstract in a class or struct (not a delegate, not an interface), NULL otherwise;</item>
+/// <item>excluded classes (the build's NFMDP_PE_ExcludeClassByName items, the processor's own defaults such as
+/// ThisAssembly, and classes marked [ExcludeType]) are removed from the assembly when it is minimized
+/// (nanoAssemblyBuilder.Minimize, TypeDefinitionExtensions.IsToExclude: full name, short name or declaring
+/// type), so they take no rows at all;</item>
+/// <item>lookup table: one row per method of every remaining type that has methods; a native row for a method
+/// without IL body that is not abstract in a class or struct (not a delegate, not an interface), NULL
+/// otherwise;</item>
 /// <item>checksum: CRC-32 chained over the assembly name, class name and method name of each native method and
 /// "NULL" for every other method of the included, non-excluded classes, with the processor's quirk that the
 /// running value reads as 0 until the first native method has been counted.</item>
 /// </list>
+/// Not emulated: the processor keeps an excluded class that a kept class still uses (its dependency walk puts
+/// it back); <see cref="Process"/> refuses such an exclusion rather than guess the table.
 /// </summary>
 public static class MdpEmulator
 {
@@ -66,6 +77,9 @@ public static class MdpEmulator
 
         List<TypeDefinitionHandle> types = OrderTypes(reader, pe, provider);
         string assemblyName = reader.GetString(reader.GetAssemblyDefinition().Name);
+        List<string> exclusions = Exclusions(reader, excludedClasses);
+        HashSet<TypeDefinitionHandle> removed = types.Where(t => IsToExclude(reader, t, exclusions)).ToHashSet();
+        RefuseExclusionsStillInUse(reader, pe, provider, types, removed);
 
         List<string> table = new();
         List<NativeMethod> natives = new();
@@ -81,8 +95,12 @@ public static class MdpEmulator
             bool included = IncludeInStub(reader, type);
             string fullName = MdpNaming.FullName(reader, handle);
             TypeDefinitionHandle declaring = type.GetDeclaringType();
-            bool excluded = excludedClasses.Contains(fullName) ||
-                (!declaring.IsNil && excludedClasses.Contains(MdpNaming.FullName(reader, declaring)));
+
+            // The checksum is computed before minimizing and skips by full name or declaring type only
+            // (NativeMethodsCrc.IsClassToExclude); the table is laid out after minimizing, without removed types.
+            bool excluded = exclusions.Contains(fullName) ||
+                (!declaring.IsNil && exclusions.Contains(MdpNaming.FullName(reader, declaring)));
+            bool inTable = !removed.Contains(handle);
             string className = MdpNaming.ClassName(reader, handle);
 
             foreach (MethodDefinitionHandle methodHandle in methods)
@@ -90,25 +108,18 @@ public static class MdpEmulator
                 MethodDefinition method = reader.GetMethodDefinition(methodHandle);
                 bool isNative = method.RelativeVirtualAddress == 0 && (method.Attributes & MethodAttributes.Abstract) == 0;
 
-                // Lookup table (nanoSkeletonGenerator.GenerateAssemblyLookup): every type with methods.
+                // Lookup table (nanoSkeletonGenerator.GenerateAssemblyLookup): every type with methods that is left
+                // in the assembly. A removed type has no row; the checksum below still sees it unless it is excluded
+                // by full name.
                 NativeMethod native = null;
-                if (included && isNative)
+                bool countsAsNative = included && isNative;
+                if (inTable && countsAsNative)
                 {
-                    MethodSignature<SigType> signature = method.DecodeSignature(provider, null);
-                    bool isStatic = (method.Attributes & MethodAttributes.Static) != 0;
-                    string name = reader.GetString(method.Name);
-                    native = new NativeMethod(
-                        className,
-                        reader.GetString(type.Name),
-                        name,
-                        MdpNaming.MethodName(name, isStatic, signature.ReturnType, signature.ParameterTypes),
-                        isStatic,
-                        signature.ReturnType,
-                        signature.ParameterTypes);
+                    native = Describe(reader, provider, type, method, className);
                     natives.Add(native);
                     table.Add(native.Declaration(skeletonProjectName));
                 }
-                else
+                else if (inTable)
                 {
                     table.Add("NULL");
                 }
@@ -117,8 +128,9 @@ public static class MdpEmulator
                 if (included && !excluded)
                 {
                     uint current = nativeCount > 0 ? crc : 0;
-                    if (native != null)
+                    if (countsAsNative)
                     {
+                        native ??= Describe(reader, provider, type, method, className);
                         crc = MdpCrc32.Compute(nameBytes, current);
                         current = nativeCount > 0 ? crc : 0;
                         crc = MdpCrc32.Compute(Encoding.ASCII.GetBytes(className), current);
@@ -140,7 +152,161 @@ public static class MdpEmulator
             nativeCount > 0 ? crc : 0,
             table,
             natives,
-            types.Select(t => MdpNaming.FullName(reader, t)).ToList());
+            types.Select(t => MdpNaming.FullName(reader, t)).ToList(),
+            types.Where(t => !removed.Contains(t)).Select(t => MdpNaming.FullName(reader, t)).ToList());
+    }
+
+    private static NativeMethod Describe(MetadataReader reader, SigTypeProvider provider, TypeDefinition type, MethodDefinition method, string className)
+    {
+        MethodSignature<SigType> signature = method.DecodeSignature(provider, null);
+        bool isStatic = (method.Attributes & MethodAttributes.Static) != 0;
+        string name = reader.GetString(method.Name);
+        return new NativeMethod(
+            className,
+            reader.GetString(type.Name),
+            name,
+            MdpNaming.MethodName(name, isStatic, signature.ReturnType, signature.ParameterTypes),
+            isStatic,
+            signature.ReturnType,
+            signature.ParameterTypes);
+    }
+
+    /// <summary>
+    /// The processor's exclusion list: the build's, its defaults (nanoTablesContext.SetDefaultTypesToExclude) and
+    /// every type marked [ExcludeType] (ProcessTypesToExclude).
+    /// </summary>
+    private static List<string> Exclusions(MetadataReader reader, IReadOnlyCollection<string> excludedClasses)
+    {
+        List<string> exclusions = excludedClasses.ToList();
+        exclusions.Add("ThisAssembly");
+        exclusions.Add("System.Runtime.CompilerServices.RefSafetyRulesAttribute");
+        exclusions.Add("System.Runtime.CompilerServices.AccessedThroughPropertyAttribute");
+        foreach (TypeDefinitionHandle handle in reader.TypeDefinitions)
+        {
+            foreach (CustomAttributeHandle attributeHandle in reader.GetTypeDefinition(handle).GetCustomAttributes())
+            {
+                if (AttributeTypeName(reader, reader.GetCustomAttribute(attributeHandle)) == "System.Runtime.CompilerServices.ExcludeTypeAttribute")
+                {
+                    exclusions.Add(MdpNaming.FullName(reader, handle));
+                }
+            }
+        }
+
+        return exclusions;
+    }
+
+    /// <summary>TypeDefinitionExtensions.IsToExclude: full name, short name, or the declaring type's full name.</summary>
+    private static bool IsToExclude(MetadataReader reader, TypeDefinitionHandle handle, List<string> exclusions)
+    {
+        TypeDefinition type = reader.GetTypeDefinition(handle);
+        TypeDefinitionHandle declaring = type.GetDeclaringType();
+        return exclusions.Contains(MdpNaming.FullName(reader, handle)) ||
+            exclusions.Contains(reader.GetString(type.Name)) ||
+            (!declaring.IsNil && exclusions.Contains(MdpNaming.FullName(reader, declaring)));
+    }
+
+    private static void RefuseExclusionsStillInUse(
+        MetadataReader reader,
+        PEReader pe,
+        SigTypeProvider provider,
+        List<TypeDefinitionHandle> types,
+        HashSet<TypeDefinitionHandle> removed)
+    {
+        foreach (TypeDefinitionHandle kept in types.Where(t => !removed.Contains(t)))
+        {
+            foreach (TypeDefinitionHandle used in UsedDefinitions(reader, pe, provider, kept))
+            {
+                if (removed.Contains(used))
+                {
+                    throw new NotSupportedException(
+                        MdpNaming.FullName(reader, used) + " is excluded but " + MdpNaming.FullName(reader, kept) +
+                        " uses it; the processor would keep it, which this emulation does not model");
+                }
+            }
+        }
+    }
+
+    /// <summary>Types of this module a type uses: base, interfaces, field and method signatures, IL operands.</summary>
+    private static IEnumerable<TypeDefinitionHandle> UsedDefinitions(MetadataReader reader, PEReader pe, SigTypeProvider provider, TypeDefinitionHandle handle)
+    {
+        TypeDefinition type = reader.GetTypeDefinition(handle);
+        List<SigType> used = new();
+        if (type.BaseType.Kind == HandleKind.TypeDefinition)
+        {
+            yield return (TypeDefinitionHandle)type.BaseType;
+        }
+
+        foreach (InterfaceImplementationHandle implementation in type.GetInterfaceImplementations())
+        {
+            EntityHandle itf = reader.GetInterfaceImplementation(implementation).Interface;
+            if (itf.Kind == HandleKind.TypeDefinition)
+            {
+                yield return (TypeDefinitionHandle)itf;
+            }
+        }
+
+        foreach (FieldDefinitionHandle field in type.GetFields())
+        {
+            used.Add(reader.GetFieldDefinition(field).DecodeSignature(provider, null));
+        }
+
+        foreach (MethodDefinitionHandle methodHandle in type.GetMethods())
+        {
+            MethodDefinition method = reader.GetMethodDefinition(methodHandle);
+            used.AddRange(TypesList(method.DecodeSignature(provider, null)));
+            if (method.RelativeVirtualAddress == 0)
+            {
+                continue;
+            }
+
+            foreach (EntityHandle token in Operands(pe, method))
+            {
+                switch (token.Kind)
+                {
+                    case HandleKind.TypeDefinition:
+                        yield return (TypeDefinitionHandle)token;
+                        break;
+                    case HandleKind.MethodDefinition:
+                        yield return reader.GetMethodDefinition((MethodDefinitionHandle)token).GetDeclaringType();
+                        break;
+                    case HandleKind.FieldDefinition:
+                        FieldDefinition field = reader.GetFieldDefinition((FieldDefinitionHandle)token);
+                        yield return field.GetDeclaringType();
+                        used.Add(field.DecodeSignature(provider, null));
+                        break;
+                }
+
+                MethodSignature<SigType>? signature = SignatureOf(reader, provider, token);
+                if (signature.HasValue)
+                {
+                    used.AddRange(TypesList(signature.Value));
+                }
+            }
+        }
+
+        foreach (SigType sig in used)
+        {
+            if (sig.Resolved.Kind == "def")
+            {
+                yield return sig.Resolved.Definition;
+            }
+        }
+    }
+
+    private static string AttributeTypeName(MetadataReader reader, CustomAttribute attribute)
+    {
+        EntityHandle parent = attribute.Constructor.Kind switch
+        {
+            HandleKind.MemberReference => reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent,
+            HandleKind.MethodDefinition => reader.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType(),
+            _ => default,
+        };
+        return parent.Kind switch
+        {
+            HandleKind.TypeReference => new SigTypeProvider(reader).GetTypeFromReference(reader, (TypeReferenceHandle)parent, 0).FullName,
+            HandleKind.TypeDefinition => MdpNaming.FullName(reader, (TypeDefinitionHandle)parent),
+            _ => string.Empty,
+        };
     }
 
     private static Version NativeVersion(MetadataReader reader)
@@ -300,6 +466,19 @@ public static class MdpEmulator
     /// <summary>Signatures of every method operand (call, callvirt, newobj, ldftn, ldvirtftn, ldtoken of a method) in the body.</summary>
     private static IEnumerable<MethodSignature<SigType>> CalledMethods(MetadataReader reader, PEReader pe, SigTypeProvider provider, MethodDefinition method)
     {
+        foreach (EntityHandle token in Operands(pe, method, OperandType.InlineMethod, OperandType.InlineTok))
+        {
+            MethodSignature<SigType>? signature = SignatureOf(reader, provider, token);
+            if (signature.HasValue)
+            {
+                yield return signature.Value;
+            }
+        }
+    }
+
+    /// <summary>Metadata-token operands of the body (all kinds, or only the given operand types).</summary>
+    private static IEnumerable<EntityHandle> Operands(PEReader pe, MethodDefinition method, params OperandType[] only)
+    {
         BlobReader il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
         while (il.RemainingBytes > 0)
         {
@@ -332,11 +511,12 @@ public static class MdpEmulator
                     break;
                 case OperandType.InlineMethod:
                 case OperandType.InlineTok:
+                case OperandType.InlineField:
+                case OperandType.InlineType:
                     EntityHandle token = MetadataTokens.EntityHandle(il.ReadInt32());
-                    MethodSignature<SigType>? signature = SignatureOf(reader, provider, token);
-                    if (signature.HasValue)
+                    if (only.Length == 0 || only.Contains(opCode.OperandType))
                     {
-                        yield return signature.Value;
+                        yield return token;
                     }
 
                     break;

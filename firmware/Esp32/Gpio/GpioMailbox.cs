@@ -15,7 +15,7 @@ namespace NfIcbmsg.Platform.Esp32
     /// per doorbell, no sleep in between. The pulse is as wide as two managed <c>GpioPin.Write</c> calls take in
     /// the interpreter (tens of microseconds on a 240 MHz ESP32; an estimate, measure it with a scope). It is
     /// deliberately <i>not</i> stretched to the receiver's event latency (about one FreeRTOS tick, 10 ms, when the
-    /// peer's CLR is idle and up to the 20 ms thread quantum when it is busy, nanoframework.md §5.1): the edge is
+    /// peer's CLR is idle and up to the 20 ms thread quantum when it is busy, docs/esp32.md section 7): the edge is
     /// latched by the receiver's GPIO interrupt hardware within nanoseconds, and what takes milliseconds is only
     /// the trip of the already latched event through the peer's event queue. A pulse that long would block the
     /// sending thread for a tick per message and cap the doorbell rate at about 100 per second for nothing.
@@ -25,7 +25,7 @@ namespace NfIcbmsg.Platform.Esp32
     /// <para>
     /// <b>Listening (rx).</b> A subscriber to <c>GpioPin.ValueChanged</c> arms the pin for both edges. The ISR
     /// samples the pin level and posts an event into the CLR's event queue; the event reaches managed code on the
-    /// CLR's event-dispatch thread, serialized with every other event, with the latency above (§5.2). The edge type
+    /// CLR's event-dispatch thread, serialized with every other event, with the latency above. The edge type
     /// the event reports is derived from the level the ISR sampled, so a short rising pulse may well be reported as
     /// <c>Falling</c>. This class therefore rings the <see cref="DoorbellHandler"/> for every reported change, not
     /// only for <c>Rising</c>: one pulse gives one or two rings, never none.
