@@ -51,7 +51,7 @@ public sealed class CoreLibrarySurfaceConformanceTests(ITestOutputHelper output)
     [Fact]
     public void RealAssemblyDeclaresTheGenericDelegatesTheSurfaceOmits()
     {
-        // shared/nanoframework.md §1.1: mscorlib 1.17 declares these, but the runtime cannot run them, so the
+        // docs/nanoframework.md §1.1: mscorlib 1.17 declares these, but the runtime cannot run them, so the
         // surface leaves them out. Finding them proves the test reads the real package.
         Comparison comparison = Result.Value;
         string[] omitted = ["System.Action`1", "System.Action`2", "System.Func`1", "System.Func`2", "System.Func`3", "System.EventHandler`1"];

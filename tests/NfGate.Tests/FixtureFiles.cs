@@ -1,6 +1,6 @@
 namespace NfGate.Tests;
 
-/// <summary>The files of <see cref="FixtureRepo"/>: the .nfproj skeleton of shared/nanoframework.md §3.1, reduced.</summary>
+/// <summary>The files of <see cref="FixtureRepo"/>: the .nfproj skeleton of docs/nanoframework.md §3.1, reduced.</summary>
 internal static class FixtureFiles
 {
     public const string Project = """

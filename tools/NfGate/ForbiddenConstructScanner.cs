@@ -11,7 +11,7 @@ namespace NfGate;
 /// Finds constructs in a project's own sources that nanoFramework 1.17 cannot run, including those that compile:
 /// generics crash the runtime (mscorlib 1.17 declares Action&lt;T&gt;, Func&lt;&gt;, EventHandler&lt;T&gt;),
 /// [,] arrays are rejected by the metadata processor, `checked` silently wraps, Math.Max(long, long) binds to
-/// float (shared/nanoframework.md §1, §9). The trees are parsed with the project's symbols, so code in
+/// float (docs/nanoframework.md §1, §9). The trees are parsed with the project's symbols, so code in
 /// `#if !NANOFRAMEWORK_1_0` is not scanned.
 /// </summary>
 public sealed class ForbiddenConstructScanner : CSharpSyntaxWalker
@@ -81,7 +81,7 @@ public sealed class ForbiddenConstructScanner : CSharpSyntaxWalker
                 Report(token, RuleIds.Record, "'record': records need generic IEquatable<T> and EqualityComparer<T>; write a class");
                 break;
             case SyntaxKind.CheckedKeyword:
-                // Rejected rather than warned: the device ignores it (add.ovf runs as add, §9), so a range check
+                // Rejected rather than warned: the device ignores it (add.ovf runs as add, docs/nanoframework.md §9), so a range check
                 // that relies on OverflowException silently passes wrapped values from the peer.
                 Report(token, RuleIds.Checked, "'checked' is ignored on nanoFramework (overflow wraps, no OverflowException); check ranges explicitly");
                 break;
@@ -98,13 +98,13 @@ public sealed class ForbiddenConstructScanner : CSharpSyntaxWalker
             LocalFunctionStatementSyntax function => function.Identifier,
             _ => node.LessThanToken,
         };
-        Report(name, RuleIds.GenericDeclaration, $"generic declaration '{name.Text}{node}': the nanoFramework 1.17 runtime crashes on generics (shared/nanoframework.md §9); use object or a non-generic type");
+        Report(name, RuleIds.GenericDeclaration, $"generic declaration '{name.Text}{node}': the nanoFramework 1.17 runtime crashes on generics (docs/nanoframework.md §9); use object or a non-generic type");
         base.VisitTypeParameterList(node);
     }
 
     public override void VisitGenericName(GenericNameSyntax node)
     {
-        Report(node, RuleIds.GenericUse, $"generic type or method '{node}': nanoFramework 1.17 has no generics (the runtime crashes on them, shared/nanoframework.md §9); use arrays, ArrayList, Hashtable or your own non-generic types and delegates");
+        Report(node, RuleIds.GenericUse, $"generic type or method '{node}': nanoFramework 1.17 has no generics (the runtime crashes on them, docs/nanoframework.md §9); use arrays, ArrayList, Hashtable or your own non-generic types and delegates");
         base.VisitGenericName(node);
     }
 
@@ -230,7 +230,7 @@ public sealed class ForbiddenConstructScanner : CSharpSyntaxWalker
     }
 
     // nanoFramework's Math has no 64-bit or uint overloads of Abs/Max/Min: such arguments convert to float
-    // and lose precision above 2^24 (§1.4, §9).
+    // and lose precision above 2^24 (docs/nanoframework.md §1.4, §9).
     private void CheckMathOverload(InvocationExpressionSyntax node, IMethodSymbol method)
     {
         if (method.ContainingType?.ToDisplayString() != "System.Math" || !MathOverloadedByFloat.Contains(method.Name)

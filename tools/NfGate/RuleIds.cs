@@ -2,7 +2,7 @@ namespace NfGate;
 
 /// <summary>
 /// The gate's own diagnostic ids. NF0xx: constructs in device sources that nanoFramework 1.17 cannot run
-/// (shared/nanoframework.md §1, §8, §9). NF1xx: project files that would not build the way they read.
+/// (docs/nanoframework.md §1, §8, §9). NF1xx: project files that would not build the way they read.
 /// </summary>
 public static class RuleIds
 {

@@ -1,13 +1,45 @@
 namespace NfIcbmsg.Icbmsg
 {
+    // ICBMsg's control messages (docs/protocol.md §6.4), each one ICMsg packet of exactly 3 bytes:
+    //
+    //   byte 0 (TypeOffset)   byte 1 (AddressOffset)      byte 2 (BlockOffset)
+    //  +---------------------+---------------------------+------------------------------------------+
+    //  | 0x00 Data           | endpoint address          | first block of the message (sender's tx) |
+    //  | 0x01 ReleaseData    | 0x00 (always)             | block the released Data named            |
+    //  | 0x02 Bound          | address being assigned    | first block of the NUL-terminated name   |
+    //  | 0x03 ReleaseBound   | the address of the Bound  | block the answered Bound named           |
+    //  +---------------------+---------------------------+------------------------------------------+
+    //
+    // In the ring (docs/protocol.md §3.3) one message takes 8 bytes, e.g. ReleaseBound(0, 0):
+    //
+    //  +------+------+------+------+------+------+------+-------+
+    //  |  00  |  03  |  00  |  00  |  03  |  00  |  00  | (pad) |
+    //  +------+------+------+------+------+------+------+-------+
+    //   BE16 length 3  reserved      type   addr   block  not written
+    //
+    // A receiver drops a packet shorter than Length and any message whose address is at or above its
+    // endpoint count (which is why ReleaseData carries 0), and ignores bytes after the third.
+
     /// <summary>
-    /// ICBMsg's control messages (spec §6.4): exactly three bytes [type, endpoint address, block
+    /// ICBMsg's control messages (docs/protocol.md §6.4): exactly three bytes [type, endpoint address, block
     /// index], carried as ICMsg packets.
     /// </summary>
     public static class ControlMessage
     {
         /// <summary>Bytes of a control message.</summary>
         public const int Length = 3;
+
+        /// <summary>Position of the message type.</summary>
+        public const int TypeOffset = 0;
+
+        /// <summary>Position of the endpoint address (0 in <see cref="ReleaseData"/>).</summary>
+        public const int AddressOffset = 1;
+
+        /// <summary>Position of the block index.</summary>
+        public const int BlockOffset = 2;
+
+        /// <summary>The endpoint address <see cref="ReleaseData"/> always carries: receivers drop addresses out of range, even on a release.</summary>
+        public const int ReleaseDataAddress = 0;
 
         /// <summary>Data for an endpoint is in the sender's block.</summary>
         public const byte Data = 0x00;
@@ -24,9 +56,9 @@ namespace NfIcbmsg.Icbmsg
         /// <summary>Fills <paramref name="message"/> with one control message.</summary>
         public static void Encode(byte[] message, byte type, int address, int block)
         {
-            message[0] = type;
-            message[1] = (byte)address;
-            message[2] = (byte)block;
+            message[TypeOffset] = type;
+            message[AddressOffset] = (byte)address;
+            message[BlockOffset] = (byte)block;
         }
 
         /// <summary>A short name for logs and inspectors.</summary>

@@ -1,4 +1,4 @@
-// System.Array of nanoFramework 1.17 (shared/nanoframework.md §1.4): single-dimension and jagged only.
+// System.Array of nanoFramework 1.17 (docs/nanoframework.md §1.4): single-dimension and jagged only.
 // Missing on purpose: Resize, Sort, Reverse, Fill, Empty, the 1-argument Clear; Buffer.BlockCopy does not exist.
 
 using System.Collections;

@@ -1,6 +1,6 @@
 // Attribute types of nanoFramework 1.17 mscorlib: those the C# compiler needs (AttributeUsage, ParamArray,
 // IndexerName, DefaultMember, Extension, IsExternalInit, CallerArgumentExpression), those
-// shared/nanoframework.md names (Flags, Obsolete, Conditional, MethodImpl, AssemblyNativeVersion), and the
+// docs/nanoframework.md names (Flags, Obsolete, Conditional, MethodImpl, AssemblyNativeVersion), and the
 // assembly-information attributes every nanoFramework Properties/AssemblyInfo.cs uses.
 
 namespace System
@@ -184,7 +184,7 @@ namespace System.Runtime.CompilerServices
         public string AssemblyName => throw null;
     }
 
-    // Lets `init` accessors compile (shared/nanoframework.md §1.1).
+    // Lets `init` accessors compile (docs/nanoframework.md §1.1).
     public static class IsExternalInit
     {
     }

@@ -1,4 +1,4 @@
-// Non-generic collection interfaces and ArrayList of nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.4).
+// Non-generic collection interfaces and ArrayList of nanoFramework 1.17 mscorlib (docs/nanoframework.md §1.4).
 // Hashtable, Queue and Stack live in the nanoFramework.System.Collections package. ArrayList has no Sort.
 
 namespace System.Collections

@@ -1,4 +1,4 @@
-// BitConverter, Convert and Random of nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.4).
+// BitConverter, Convert and Random of nanoFramework 1.17 mscorlib (docs/nanoframework.md §1.4).
 // BitConverter: no span overloads, no TryWriteBytes, no SingleToInt32Bits. Random: no Next(min, max).
 
 namespace System

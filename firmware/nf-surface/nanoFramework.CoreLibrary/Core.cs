@@ -1,5 +1,5 @@
 // API surface of nanoFramework 1.17 mscorlib (reference only: bodies never run).
-// Source of truth: shared/nanoframework.md §1. See ../README.md.
+// What it encodes: docs/nanoframework.md §1. See ../README.md.
 
 namespace System
 {

@@ -1,6 +1,6 @@
 // Delegates of nanoFramework 1.17 mscorlib. Only non-generic delegates are declared: the real mscorlib also
 // declares Action<T>, Func<...> and EventHandler<T>, but the 1.17 runtime crashes on them
-// (shared/nanoframework.md §1.1, §9), so the surface leaves them out and such code fails to compile.
+// (docs/nanoframework.md §1.1, §9), so the surface leaves them out and such code fails to compile.
 
 using System.Reflection;
 

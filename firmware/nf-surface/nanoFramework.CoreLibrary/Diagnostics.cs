@@ -1,4 +1,4 @@
-// System.Diagnostics of nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.3): every Debug method is
+// System.Diagnostics of nanoFramework 1.17 mscorlib (docs/nanoframework.md §1.3): every Debug method is
 // [Conditional("DEBUG")]; there is no Debug.Print. Stopwatch is in its own package.
 
 namespace System.Diagnostics

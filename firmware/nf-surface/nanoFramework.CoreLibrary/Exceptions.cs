@@ -1,5 +1,5 @@
 // The complete list of exception types in nanoFramework 1.17 mscorlib, with their constructors
-// (shared/nanoframework.md §1.4). There is no OverflowException, DivideByZeroException, ArithmeticException,
+// (docs/nanoframework.md §1.4). There is no OverflowException, DivideByZeroException, ArithmeticException,
 // KeyNotFoundException or AggregateException; Exception has no HResult and no Data.
 
 using System.Runtime.CompilerServices;

@@ -1,4 +1,4 @@
-// Primitive types of nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.4).
+// Primitive types of nanoFramework 1.17 mscorlib (docs/nanoframework.md §1.4).
 // None implements IComparable or overrides Equals/GetHashCode (ValueType's and Object's apply); only Single and
 // Double have CompareTo (of their own type). Char: instance ToLower/ToUpper only.
 

@@ -1,4 +1,4 @@
-// Type and the limited reflection of nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.1 "Reflection"):
+// Type and the limited reflection of nanoFramework 1.17 mscorlib (docs/nanoframework.md §1.1 "Reflection"):
 // Type.GetMethods/GetMethod/GetFields/GetField/GetConstructor/GetInterfaces/IsXxx, MethodInfo.Invoke,
 // GetCustomAttributes. No GetProperty/GetProperties, no Activator.
 

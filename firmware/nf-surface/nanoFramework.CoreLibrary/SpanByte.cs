@@ -1,4 +1,4 @@
-// System.SpanByte: nanoFramework 1.x's byte-only span (shared/nanoframework.md §1.1). It does not exist on
+// System.SpanByte: nanoFramework 1.x's byte-only span (docs/nanoframework.md §1.1). It does not exist on
 // desktop .NET, and Span<T> does not exist on nanoFramework 1.x.
 
 namespace System

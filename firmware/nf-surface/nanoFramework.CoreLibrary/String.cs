@@ -1,4 +1,4 @@
-// System.String of nanoFramework 1.17 (shared/nanoframework.md §1.4).
+// System.String of nanoFramework 1.17 (docs/nanoframework.md §1.4).
 // Missing on purpose: Replace, Join, IsNullOrWhiteSpace, Insert, Remove, StringComparison overloads,
 // char overloads of Contains/StartsWith/EndsWith.
 

@@ -1,4 +1,4 @@
-// Threading in nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.2).
+// Threading in nanoFramework 1.17 mscorlib (docs/nanoframework.md §1.2).
 // WaitHandle is not IDisposable and has no WaitOne(int)/WaitOne(TimeSpan); Monitor has Enter/Exit only;
 // Interlocked has int overloads only; Thread has no Name, IsBackground or ParameterizedThreadStart.
 

@@ -1,4 +1,4 @@
-// TimeSpan and DateTime of nanoFramework 1.17 mscorlib (shared/nanoframework.md §1.2).
+// TimeSpan and DateTime of nanoFramework 1.17 mscorlib (docs/nanoframework.md §1.2).
 // TimeSpan.FromX take long (no double overloads); DateTime has UtcNow and Today but no Now, always Utc.
 
 namespace System

@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.Hardware.Esp32 1.6.40 (shared/nanoframework.md §2.3).
+// API surface of package nanoFramework.Hardware.Esp32 1.6.40 (docs/nanoframework.md §2.3).
 // Enum members the reference names without values are declared in order only: never rely on their numbers.
 // Logging is internal upstream, so it is not declared. The touch-pad API is not declared (not needed yet).
 

@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.Runtime.Events 1.11.39 (shared/nanoframework.md §2.2).
+// API surface of package nanoFramework.Runtime.Events 1.11.39 (docs/nanoframework.md §2.2).
 
 using System;
 
@@ -51,7 +51,7 @@ namespace nanoFramework.Runtime.Events
 
     public delegate void NativeEventHandler(uint data1, uint data2, DateTime time);
 
-    // The hook for custom native interrupt drivers (shared/nanoframework.md §4).
+    // The hook for custom native interrupt drivers (docs/nanoframework.md §4).
     public class NativeEventDispatcher : IDisposable
     {
         public NativeEventDispatcher(string driverName, ulong driverData) { }

@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.Runtime.Native 1.7.11 (shared/nanoframework.md §2.1).
+// API surface of package nanoFramework.Runtime.Native 1.7.11 (docs/nanoframework.md §2.1).
 
 using System;
 

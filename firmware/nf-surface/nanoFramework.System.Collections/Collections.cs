@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.System.Collections 1.5.75 (shared/nanoframework.md §1.4).
+// API surface of package nanoFramework.System.Collections 1.5.75 (docs/nanoframework.md §1.4).
 // Hashtable has Contains(key), not ContainsKey; Queue has only the parameterless constructor.
 
 namespace System.Collections

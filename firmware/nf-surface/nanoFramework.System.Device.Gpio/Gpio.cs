@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.System.Device.Gpio 1.1.62 (shared/nanoframework.md §2.4).
+// API surface of package nanoFramework.System.Device.Gpio 1.1.62 (docs/nanoframework.md §2.4).
 // No GpioController.WaitForEvent. PinMode's numeric values differ from desktop .NET IoT: never cast or
 // persist them; the values below are only declaration order.
 

@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.System.Diagnostics.Stopwatch 1.2.862 (shared/nanoframework.md §1.2).
+// API surface of package nanoFramework.System.Diagnostics.Stopwatch 1.2.862 (docs/nanoframework.md §1.2).
 // Built on DateTime.UtcNow ticks: Frequency = TimeSpan.TicksPerSecond, not high resolution.
 
 namespace System.Diagnostics

@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.System.Math 1.5.116 (shared/nanoframework.md §1.4).
+// API surface of package nanoFramework.System.Math 1.5.116 (docs/nanoframework.md §1.4).
 // Pitfall reproduced on purpose: no long/uint overloads of Abs/Max/Min, so Math.Max(long, long) binds to the
 // float overload (the gate's NF018 rule reports it). No Round(double, int), no MidpointRounding.
 

@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.System.Text 1.3.42 (shared/nanoframework.md §1.4).
+// API surface of package nanoFramework.System.Text 1.3.42 (docs/nanoframework.md §1.4).
 // StringBuilder has no AppendFormat; AppendLine appends "\r\n". Encoding has no 1-argument GetString.
 
 namespace System.Text

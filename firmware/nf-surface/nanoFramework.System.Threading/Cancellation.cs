@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.System.Threading 1.1.52 (shared/nanoframework.md §1.1, §1.2):
+// API surface of package nanoFramework.System.Threading 1.1.52 (docs/nanoframework.md §1.1, §1.2):
 // cancellation only. No Task, no async. Dispose of the source and registration is not declared: the
 // reference does not list it.
 

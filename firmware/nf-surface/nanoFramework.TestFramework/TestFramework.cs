@@ -1,4 +1,4 @@
-// API surface of package nanoFramework.TestFramework 3.0.80 (shared/nanoframework.md §2.5).
+// API surface of package nanoFramework.TestFramework 3.0.80 (docs/nanoframework.md §2.5).
 // Every Assert method except SkipTest takes a last `string message = ""` (filled by CallerArgumentExpression
 // from C# 10 on; C# 9 callers get ""). No double-with-delta overload. The [Obsolete] old names (Equal, True,
 // Throws, ...) are not declared, so using them fails the gate. The package also ships
