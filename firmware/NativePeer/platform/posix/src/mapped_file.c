@@ -1,5 +1,4 @@
 /* The sim link's shared SRAM: one file per instance for the window [base, end), mapped shared. */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
