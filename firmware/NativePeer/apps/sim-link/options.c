@@ -10,7 +10,7 @@ static void usage(void)
     fprintf(stderr,
             "usage: nf-sim-link --board BOARD --instance NAME --shm FILE --mode echo|source|sink|ping\n"
             "                   [--port-base N] [--endpoint NAME[,NAME...]]... [--count N] [--size N|MIN-MAX]\n"
-            "                   [--zero-copy] [--check full|header] [--timeout MS] [--idle MS]\n"
+            "                   [--zero-copy] [--check full|header] [--timeout MS] [--idle MS] [--dcache-alignment N]\n"
             "BOARD is a board key (sim/local) or file (boards/sim/local.overlay); exit 0 only when verified.\n");
 }
 
@@ -31,7 +31,7 @@ static bool parse_number(const char *text, long min, long max, long *out)
     return true;
 }
 
-int parse_size(const char *text, struct size_range *out)
+static int parse_size(const char *text, struct size_range *out)
 {
     char copy[64];
     snprintf(copy, sizeof(copy), "%s", text);
@@ -82,6 +82,7 @@ int parse_options(int argc, char **argv, struct run_options *o)
     o->count = 1000;
     o->timeout_ms = 10000;
     o->idle_ms = 1000;
+    o->dcache_alignment = -1;
     const char *mode = NULL;
     const char *size = NULL;
     long number;
@@ -129,6 +130,11 @@ int parse_options(int argc, char **argv, struct run_options *o)
                 return problem("--timeout and --idle must be at least 1 ms", value);
             }
             *(strcmp(arg, "--timeout") == 0 ? &o->timeout_ms : &o->idle_ms) = (int32_t)number;
+        } else if (strcmp(arg, "--dcache-alignment") == 0) {
+            if (!parse_number(value, 0, 4096, &number) || (number & (number - 1)) != 0) {
+                return problem("--dcache-alignment is 0 or a power of two", value);
+            }
+            o->dcache_alignment = (int32_t)number;
         } else if (strcmp(arg, "--help") == 0) {
             usage();
             return EXIT_SETUP;

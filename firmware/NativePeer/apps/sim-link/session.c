@@ -120,7 +120,8 @@ static bool drain(struct nf_ipc_instance *inst, const struct run_options *o, cha
     uint64_t last = 0;
     for (;;) {
         nf_ipc_get_statistics(inst, &s);
-        if (s.rx_blocks_held == 0 && s.tx_blocks_in_use == 0) {
+        bool ring_read = inst->config->backend != NF_BACKEND_ICMSG || nf_ipc_peer_caught_up(inst);
+        if (s.rx_blocks_held == 0 && s.tx_blocks_in_use == 0 && ring_read) {
             return true;
         }
         uint64_t progress = (uint64_t)s.control_messages_received + s.control_messages_sent;
@@ -128,8 +129,8 @@ static bool drain(struct nf_ipc_instance *inst, const struct run_options *o, cha
             last = progress;
             last_change = nf_posix_now_ms();
         } else if (nf_posix_now_ms() - last_change > (uint32_t)o->timeout_ms) {
-            snprintf(error, size, "not drained within %d ms: %d tx blocks not released by the peer, %d rx blocks whose release could not be written",
-                     (int)o->timeout_ms, (int)s.tx_blocks_in_use, (int)s.rx_blocks_held);
+            snprintf(error, size, "not drained within %d ms: %d tx blocks not released by the peer, %d rx blocks whose release could not be written%s",
+                     (int)o->timeout_ms, (int)s.tx_blocks_in_use, (int)s.rx_blocks_held, ring_read ? "" : ", the peer has not read the ring");
             return false;
         }
         sleep_ms(1);
@@ -142,7 +143,14 @@ static struct endpoint_app apps[MAX_APP_ENDPOINTS];
 int run_session(const struct run_options *o)
 {
     int board_port = 0;
-    const struct nf_ipc_config *config = find_board(o->board, o->instance, &board_port);
+    const struct nf_ipc_config *found = find_board(o->board, o->instance, &board_port);
+    static struct nf_ipc_config overridden;
+    const struct nf_ipc_config *config = found;
+    if (found != NULL && o->dcache_alignment >= 0) {
+        overridden = *found;
+        overridden.dcache_alignment = (uint32_t)o->dcache_alignment;
+        config = &overridden;
+    }
     if (config == NULL) {
         fprintf(stderr, "error: board %s has no enabled IPC instance '%s' in the generated registry "
                         "(firmware/NativePeer/generated/nf_board_registry.h; run `nf-sim boards generate --all`)\n",

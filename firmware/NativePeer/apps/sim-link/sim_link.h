@@ -36,6 +36,7 @@ struct run_options {
     bool header_check;     /* --check header: sequence, stream and length only */
     int32_t timeout_ms;
     int32_t idle_ms;
+    int32_t dcache_alignment; /* -1: the board's; else overrides it (geometry tests; both sides must agree) */
 };
 
 /* options.c: 0, or EXIT_SETUP after printing the problem. */

@@ -180,6 +180,9 @@ bool nf_ipc_is_bonded(struct nf_ipc_instance *instance);
 bool nf_ipc_is_initiator(const struct nf_ipc_instance *instance);
 uint32_t nf_ipc_max_message(const struct nf_ipc_instance *instance);
 bool nf_ept_is_bound(struct nf_endpoint *ept);
+/* True when the peer has read everything this side wrote into its ring. A plain ICMsg side waits
+ * for it before closing a session: closing tells the peer to drop what it has not read yet. */
+bool nf_ipc_peer_caught_up(struct nf_ipc_instance *instance);
 void nf_ipc_get_statistics(struct nf_ipc_instance *instance, struct nf_statistics *out);
 /* Follower: names the peer offered that no local endpoint matches (copies up to max). */
 uint32_t nf_ipc_parked_names(struct nf_ipc_instance *instance, char names[][NF_IPC_MAX_NAME], uint32_t max);

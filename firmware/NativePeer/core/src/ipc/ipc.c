@@ -199,6 +199,14 @@ bool nf_ept_is_bound(struct nf_endpoint *ept)
     return ready;
 }
 
+bool nf_ipc_peer_caught_up(struct nf_ipc_instance *inst)
+{
+    NF_LOCK(inst);
+    bool caught_up = nf_pbuf_reader_has_consumed(&inst->link.tx, inst->link.tx.write_index);
+    NF_UNLOCK(inst);
+    return caught_up;
+}
+
 void nf_ipc_get_statistics(struct nf_ipc_instance *inst, struct nf_statistics *out)
 {
     NF_LOCK(inst);
