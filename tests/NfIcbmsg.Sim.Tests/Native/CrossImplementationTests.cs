@@ -72,14 +72,13 @@ namespace NfIcbmsg.Sim.Tests.Native
             string[] csArgs = new[] { "run" }.Concat(shared).Concat(new[] { "--board", csBoard, "--mode", c.CsMode, "--json" })
                 .Concat(Traffic(c, c.CsMode, c.CsZeroCopy)).ToArray();
 
-            NativeProcess native = null;
+            SimProcess native = null;
             SimProcess managed = null;
             try
             {
-                string binary = NativePeer.Binary;
                 if (c.CFirst)
                 {
-                    native = NativeProcess.Start(binary, cArgs);
+                    native = NativePeer.Start(cArgs);
                     Thread.Sleep(200);
                     managed = SimProcess.Start(csArgs);
                 }
@@ -87,10 +86,10 @@ namespace NfIcbmsg.Sim.Tests.Native
                 {
                     managed = SimProcess.Start(csArgs);
                     Thread.Sleep(800); // the managed side starts slower: let it really be first
-                    native = NativeProcess.Start(binary, cArgs);
+                    native = NativePeer.Start(cArgs);
                 }
 
-                var cResult = native.Wait(ProcessTimeoutMs);
+                SimResult cResult = native.Wait(ProcessTimeoutMs);
                 SimResult csResult = managed.Wait(ProcessTimeoutMs);
                 string both = "C:\n" + cResult.Output + cResult.Error + "\nC#:\n" + csResult;
                 Assert.True(cResult.ExitCode == 0, both);
@@ -127,8 +126,8 @@ namespace NfIcbmsg.Sim.Tests.Native
             using TempDirectory temp = new TempDirectory();
             string shm = temp.File("wrong.shm");
             File.WriteAllBytes(shm, new byte[100]);
-            using NativeProcess native = NativeProcess.Start(NativePeer.Binary, "--board", "sim/local", "--instance", "ipc0", "--shm", shm, "--mode", "sink", "--timeout", "500");
-            var result = native.Wait(ProcessTimeoutMs);
+            using SimProcess native = NativePeer.Start("--board", "sim/local", "--instance", "ipc0", "--shm", shm, "--mode", "sink", "--timeout", "500");
+            SimResult result = native.Wait(ProcessTimeoutMs);
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("has 100 bytes", result.Error);
             Assert.Contains("needs exactly 34816", result.Error);

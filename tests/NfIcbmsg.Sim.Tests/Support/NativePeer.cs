@@ -16,9 +16,9 @@ namespace NfIcbmsg.Sim.Tests.Support
 
         public static string Binary => Built.Value;
 
-        public static NativeProcess Start(params string[] args)
+        public static SimProcess Start(params string[] args)
         {
-            return NativeProcess.Start(Binary, args);
+            return SimProcess.StartProgram(Binary, args);
         }
 
         private static string Build()

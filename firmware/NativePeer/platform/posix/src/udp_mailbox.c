@@ -18,23 +18,23 @@ static void loopback(struct sockaddr_in *address, int port)
     address->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 }
 
-static void init_line(struct nf_udp_line *line, int port_base, uint8_t channel)
+/* A fresh line with its UDP socket; 0, or -1 with the reason in error. */
+static int open_line(struct nf_udp_line *line, int port_base, uint8_t channel, char *error, size_t error_size)
 {
     memset(line, 0, sizeof(*line));
-    line->fd = -1;
     line->port = port_base + channel;
     line->channel = channel;
-}
-
-int nf_udp_tx_open(struct nf_udp_line *line, int port_base, uint8_t channel, char *error, size_t error_size)
-{
-    init_line(line, port_base, channel);
     line->fd = socket(AF_INET, SOCK_DGRAM, 0);
     if (line->fd < 0) {
         snprintf(error, error_size, "udp socket for mailbox channel %u: %s", (unsigned)channel, strerror(errno));
         return -1;
     }
     return 0;
+}
+
+int nf_udp_tx_open(struct nf_udp_line *line, int port_base, uint8_t channel, char *error, size_t error_size)
+{
+    return open_line(line, port_base, channel, error, error_size);
 }
 
 static void ring(void *ctx)
@@ -56,10 +56,7 @@ void nf_udp_tx_mbox(struct nf_udp_line *line, struct nf_mbox_tx *out)
 
 int nf_udp_rx_bind(struct nf_udp_line *line, int port_base, uint8_t channel, char *error, size_t error_size)
 {
-    init_line(line, port_base, channel);
-    line->fd = socket(AF_INET, SOCK_DGRAM, 0);
-    if (line->fd < 0) {
-        snprintf(error, error_size, "udp socket for mailbox channel %u: %s", (unsigned)channel, strerror(errno));
+    if (open_line(line, port_base, channel, error, error_size) != 0) {
         return -1;
     }
     struct sockaddr_in at;
