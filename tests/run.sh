@@ -3,13 +3,24 @@
 #   1. all host tests (protocol shared tests through the TestFramework adapter, host-only stress and
 #      fuzz tests, devicetree/boards, nanoFramework gate tests, interop checks, simulator CLI tests);
 #   2. the nanoFramework gate over every device project (.ci/nf-gate);
-#   3. the native interop sources compiled against the model headers (firmware/Native/check.sh).
+#   3. the native interop sources compiled against the model headers (firmware/Native/check.sh);
+#   4. the native peer (firmware/NativePeer/check.sh): CMake/Ninja Release and sanitizer builds, their
+#      ctest unit tests and a sanitized C <-> C sim-link run. It runs first, so that the C <-> C#
+#      tests of step 1 find the Release build current.
 # Ends with one line "N passed, N failed" and a non-zero exit on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
+
+echo "== native peer (C): Release and sanitizer builds, ctest, C <-> C"
+nlog=$(mktemp)
+bash firmware/NativePeer/check.sh 2>&1 | tee "$nlog"
+read -r npassed nfailed < <(sed -nE 's/^native: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$nlog" | tail -1)
+if [ -z "${npassed:-}" ]; then npassed=0; nfailed=1; fi
+rm -f "$nlog"
+[ "$nfailed" -eq 0 ] || status=1
 
 echo "== dotnet test (nf-host.slnf)"
 dotnet test nf-host.slnf -c Release 2>&1 | tee "$log" || status=1
@@ -30,8 +41,8 @@ if [ "$projects" -lt "$expected" ]; then
   status=1
   failed=$((failed + expected - projects))
 fi
-passed=$((passed + gate + native))
-failed=$((failed + gatefail + nativefail))
+passed=$((passed + gate + native + npassed))
+failed=$((failed + gatefail + nativefail + nfailed))
 # Skipped tests are optional checks whose inputs are absent here; name them so nothing is skipped unseen.
 grep -E '^ +Skipped [A-Za-z]' "$log" | sed -E 's/^ +Skipped /skipped: /; s/ \[[^]]*\]$//' || true
 echo "$passed passed, $failed failed, $skipped skipped"

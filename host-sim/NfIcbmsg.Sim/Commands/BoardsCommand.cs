@@ -127,7 +127,7 @@ namespace NfIcbmsg.Sim.Commands
             Option<bool> all = new Option<bool>("--all") { Description = "Generate every instance of every board file with nf,runtime = \"nanoframework\" (and refresh files generated before)" };
             Option<bool> check = new Option<bool>("--check") { Description = "Write nothing; exit 1 naming each generated file that is missing or not current (CI)" };
             Option<string> repo = RepoOption();
-            Command command = new Command("generate", "Generate firmware/Boards/<Board>/<Instance>Config.cs and NfIcbmsg.Boards.projitems from board files");
+            Command command = new Command("generate", "Generate firmware/Boards/<Board>/<Instance>Config.cs and NfIcbmsg.Boards.projitems from board files, and the C headers of firmware/NativePeer/generated");
             command.Arguments.Add(file);
             command.Options.Add(instance);
             command.Options.Add(all);
@@ -156,6 +156,7 @@ namespace NfIcbmsg.Sim.Commands
                 if (parse.GetValue(check))
                 {
                     problems = GeneratedConfigs.Check(catalog);
+                    problems.AddRange(NativeHeaders.Check(catalog));
                     foreach (string problem in problems)
                     {
                         error.WriteLine(problem);
@@ -183,8 +184,15 @@ namespace NfIcbmsg.Sim.Commands
                     output.WriteLine("wrote " + path);
                 }
 
+                // The C headers of the native peer: always all of them (they are one header per board file).
+                List<GeneratedFile> headers = NativeHeaders.PlanAll(catalog, new List<string>());
+                foreach (string path in NativeHeaders.Write(catalog, headers))
+                {
+                    output.WriteLine("wrote " + path);
+                }
+
                 problems.ForEach(error.WriteLine);
-                output.WriteLine(files.Count + " generated file(s) current");
+                output.WriteLine(files.Count + " generated file(s) current, " + headers.Count + " C header(s)");
                 return problems.Count == 0 ? 0 : 1;
             });
             return command;

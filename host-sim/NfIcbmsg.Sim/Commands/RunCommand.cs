@@ -126,6 +126,8 @@ namespace NfIcbmsg.Sim.Commands
 
             StatisticsReport s = report.Statistics;
             AnsiConsole.MarkupLineInterpolated($"messages out {s.MessagesSent}, in {s.MessagesReceived}; doorbells rung {s.DoorbellsRung}, received {s.DoorbellsReceived}; rejected {s.Rejected}; allocation waits {s.AllocationWaits}");
+            int moved = report.Mode is "sink" or "echo" ? s.MessagesReceived : s.MessagesSent;
+            Console.WriteLine(FormattableString.Invariant($"traffic {report.TrafficMs:F1} ms, {(report.TrafficMs > 0 ? moved / (report.TrafficMs / 1000) : 0):F0} messages/s"));
             Console.WriteLine($"{(report.Verified ? "verified" : "FAILED")} in {report.ElapsedMs:F0} ms");
         }
     }

@@ -28,6 +28,12 @@ namespace NfIcbmsg.Sim.Run
 
         public double ElapsedMs { get; init; }
 
+        /// <summary>
+        /// Milliseconds from every endpoint bound to everything drained: the traffic alone, measured as
+        /// the C peer (nf-sim-link) measures it, so both sides' throughput compare (0 when it never bound).
+        /// </summary>
+        public double TrafficMs { get; init; }
+
         public IReadOnlyList<EndpointReport> Endpoints { get; init; }
 
         public StatisticsReport Statistics { get; init; }

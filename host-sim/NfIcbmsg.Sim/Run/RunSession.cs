@@ -45,8 +45,10 @@ namespace NfIcbmsg.Sim.Run
             Stopwatch clock = Stopwatch.StartNew();
             instance.Open();
             string error = WaitBound(apps, link, options, rejections);
+            double trafficMs = 0;
             if (error == null)
             {
+                Stopwatch traffic = Stopwatch.StartNew();
                 Thread[] threads = apps.Select(app => new Thread(app.Run) { Name = "run-" + app.Name }).ToArray();
                 foreach (Thread thread in threads)
                 {
@@ -59,6 +61,7 @@ namespace NfIcbmsg.Sim.Run
                 }
 
                 error = Drain(instance, options);
+                trafficMs = traffic.Elapsed.TotalMilliseconds;
                 foreach (EndpointApp app in apps)
                 {
                     app.Finish();
@@ -86,6 +89,7 @@ namespace NfIcbmsg.Sim.Run
                 Verified = verified,
                 Error = verified ? null : error ?? "not every message was verified",
                 ElapsedMs = clock.Elapsed.TotalMilliseconds,
+                TrafficMs = trafficMs,
                 Endpoints = apps.Select(a => a.Report()).ToArray(),
                 Statistics = StatisticsReport.From(statistics),
                 DoorbellDatagramsSent = link.TxLine.Raised,

@@ -21,8 +21,16 @@ namespace NfIcbmsg.Sim.Tests.Support
 
         public static SimProcess Start(params string[] args)
         {
-            ProcessStartInfo info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repository.Root };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nf-sim.dll"));
+            string[] all = new string[args.Length + 1];
+            all[0] = Path.Combine(AppContext.BaseDirectory, "nf-sim.dll");
+            args.CopyTo(all, 1);
+            return StartProgram("dotnet", all);
+        }
+
+        /// <summary>Starts another program (the C peer, nf-sim-link) in the repository root, captured the same way.</summary>
+        public static SimProcess StartProgram(string file, params string[] args)
+        {
+            ProcessStartInfo info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repository.Root };
             foreach (string arg in args)
             {
                 info.ArgumentList.Add(arg);
