@@ -3,7 +3,9 @@
 #   1. all host tests (protocol shared tests through the TestFramework adapter, host-only stress and
 #      fuzz tests, devicetree/boards, nanoFramework gate tests, interop checks, simulator CLI tests);
 #   2. the nanoFramework gate over every device project (.ci/nf-gate);
-#   3. the native interop sources compiled against the model headers (firmware/Native/check.sh).
+#   3. the native interop sources compiled against the model headers (firmware/Native/check.sh);
+#   4. the ESP-IDF component of the native peer compiled for ESP32 and ESP32-S3 against model headers
+#      (firmware/NativePeer/platform/esp-idf/check.sh).
 # Ends with one line "N passed, N failed" and a non-zero exit on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,9 @@ if bash .ci/nf-gate; then gate=1; gatefail=0; else gate=0; gatefail=1; status=1;
 echo "== native interop sources"
 if bash firmware/Native/check.sh; then native=1; nativefail=0; else native=0; nativefail=1; status=1; fi
 
+echo "== ESP-IDF component of the native peer"
+if bash firmware/NativePeer/platform/esp-idf/check.sh; then espidf=1; espidffail=0; else espidf=0; espidffail=1; status=1; fi
+
 # vstest prints one summary per test project: "Passed!  - Failed:  0, Passed: 12, Skipped: 0, Total: 12".
 read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
@@ -30,8 +35,8 @@ if [ "$projects" -lt "$expected" ]; then
   status=1
   failed=$((failed + expected - projects))
 fi
-passed=$((passed + gate + native))
-failed=$((failed + gatefail + nativefail))
+passed=$((passed + gate + native + espidf))
+failed=$((failed + gatefail + nativefail + espidffail))
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || status=1
 exit $status
