@@ -21,6 +21,18 @@ static void on_edge(void *arg)
     nf_ipc_doorbell(doorbell->instance);
 }
 
+static esp_err_t configure(int pin, gpio_mode_t mode, gpio_pulldown_t pull_down, gpio_int_type_t interrupt)
+{
+    const gpio_config_t config = {
+        .pin_bit_mask = 1ULL << pin,
+        .mode = mode,
+        .pull_up_en = GPIO_PULLUP_DISABLE,
+        .pull_down_en = pull_down,
+        .intr_type = interrupt,
+    };
+    return gpio_config(&config);
+}
+
 esp_err_t nf_esp_doorbell_init(struct nf_esp_doorbell *doorbell, int tx_pin, int rx_pin, struct nf_mbox_tx *out)
 {
     doorbell->tx_pin = tx_pin;
@@ -29,14 +41,7 @@ esp_err_t nf_esp_doorbell_init(struct nf_esp_doorbell *doorbell, int tx_pin, int
     doorbell->listening = false;
     atomic_init(&doorbell->pulses, 0);
     atomic_init(&doorbell->edges, 0);
-    const gpio_config_t tx = {
-        .pin_bit_mask = 1ULL << tx_pin,
-        .mode = GPIO_MODE_OUTPUT,
-        .pull_up_en = GPIO_PULLUP_DISABLE,
-        .pull_down_en = GPIO_PULLDOWN_DISABLE,
-        .intr_type = GPIO_INTR_DISABLE,
-    };
-    esp_err_t err = gpio_config(&tx);
+    esp_err_t err = configure(tx_pin, GPIO_MODE_OUTPUT, GPIO_PULLDOWN_DISABLE, GPIO_INTR_DISABLE);
     if (err != ESP_OK) {
         return err;
     }
@@ -50,14 +55,7 @@ esp_err_t nf_esp_doorbell_listen(struct nf_esp_doorbell *doorbell, struct nf_ipc
 {
     doorbell->instance = instance;
     /* Pulled down: an unconnected jumper reads a quiet low instead of floating into spurious rings. */
-    const gpio_config_t rx = {
-        .pin_bit_mask = 1ULL << doorbell->rx_pin,
-        .mode = GPIO_MODE_INPUT,
-        .pull_up_en = GPIO_PULLUP_DISABLE,
-        .pull_down_en = GPIO_PULLDOWN_ENABLE,
-        .intr_type = GPIO_INTR_ANYEDGE,
-    };
-    esp_err_t err = gpio_config(&rx);
+    esp_err_t err = configure(doorbell->rx_pin, GPIO_MODE_INPUT, GPIO_PULLDOWN_ENABLE, GPIO_INTR_ANYEDGE);
     if (err != ESP_OK) {
         return err;
     }
