@@ -6,7 +6,9 @@
 #   3. the native interop sources compiled against the model headers (firmware/Native/check.sh);
 #   4. the native peer (firmware/NativePeer/check.sh): CMake/Ninja Release and sanitizer builds, their
 #      ctest unit tests and a sanitized C <-> C sim-link run. It runs first, so that the C <-> C#
-#      tests of step 1 find the Release build current.
+#      tests of step 1 find the Release build current;
+#   5. the ESP-IDF component of the native peer compiled for ESP32 and ESP32-S3 against model headers
+#      (firmware/NativePeer/platform/esp-idf/check.sh).
 # Ends with one line "N passed, N failed" and a non-zero exit on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +33,9 @@ if bash .ci/nf-gate; then gate=1; gatefail=0; else gate=0; gatefail=1; status=1;
 echo "== native interop sources"
 if bash firmware/Native/check.sh; then native=1; nativefail=0; else native=0; nativefail=1; status=1; fi
 
+echo "== ESP-IDF component of the native peer"
+if bash firmware/NativePeer/platform/esp-idf/check.sh; then espidf=1; espidffail=0; else espidf=0; espidffail=1; status=1; fi
+
 # vstest prints one summary per test project: "Passed!  - Failed:  0, Passed: 12, Skipped: 0, Total: 12".
 read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
@@ -41,8 +46,8 @@ if [ "$projects" -lt "$expected" ]; then
   status=1
   failed=$((failed + expected - projects))
 fi
-passed=$((passed + gate + native + npassed))
-failed=$((failed + gatefail + nativefail + nfailed))
+passed=$((passed + gate + native + espidf + npassed))
+failed=$((failed + gatefail + nativefail + espidffail + nfailed))
 # Skipped tests are optional checks whose inputs are absent here; name them so nothing is skipped unseen.
 grep -E '^ +Skipped [A-Za-z]' "$log" | sed -E 's/^ +Skipped /skipped: /; s/ \[[^]]*\]$//' || true
 echo "$passed passed, $failed failed, $skipped skipped"

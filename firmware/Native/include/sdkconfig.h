@@ -8,6 +8,9 @@
 #define CONFIG_IDF_TARGET_ESP32 1
 #endif
 
+// FreeRTOS tick rate (menuconfig "Tick rate (Hz)"; 100 is ESP-IDF's default). Used by the native peer's OS layer.
+#define CONFIG_FREERTOS_HZ 100
+
 #if defined(CONFIG_IDF_TARGET_ESP32P4)
 // L1 data-cache line of the P4 (ESP-IDF's CONFIG_CACHE_L1_CACHE_LINE_SIZE; 64 as we read it).
 #define CONFIG_CACHE_L1_CACHE_LINE_SIZE 64

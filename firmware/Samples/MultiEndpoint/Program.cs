@@ -19,8 +19,8 @@ namespace NfIcbmsg.Samples.MultiEndpoint
     /// running the same traffic with the stream ids swapped. Without it (the default) the sample is its own
     /// peer: a second instance, built from the mirrored configuration, plays the other core's part in this same
     /// application, over the same SRAM window and through the same jumpers. That exercises everything on the
-    /// ESP32 side (native window, GPIO doorbells, protocol) without a native peer, which this project does not
-    /// ship.</para>
+    /// ESP32 side (native window, GPIO doorbells, protocol) without the native peer
+    /// (firmware/NativePeer/platform/esp-idf, whose default application is this traffic's other half).</para>
     /// </remarks>
     public static class Program
     {

@@ -169,7 +169,9 @@ namespace NfIcbmsg.Devicetree.Generation
                 c.Append("    .endpoint_count = " + Dec(icbmsg ? instance.EndpointCount : 1) + ",\n");
                 c.Append("    .rx_buffer_size = 128, .peer_rx_buffer_size = 128,\n");
                 c.Append("};\n");
-                c.Append("#define " + name.ToUpperInvariant() + "_PORT_BASE " + Dec(instance.Mailbox.Kind == MailboxKind.Sim ? instance.Mailbox.PortBase : 0) + "\n\n");
+                c.Append("#define " + name.ToUpperInvariant() + "_PORT_BASE " + Dec(instance.Mailbox.Kind == MailboxKind.Sim ? instance.Mailbox.PortBase : 0) + "\n");
+                AppendWindowAndPins(c, name.ToUpperInvariant(), instance);
+                c.Append("\n");
             }
 
             c.Append("#endif\n");
@@ -198,6 +200,25 @@ namespace NfIcbmsg.Devicetree.Generation
 
             c.Append("};\n\n#define NF_BOARD_REGISTRY_COUNT " + Dec(registry.Count) + "\n\n#endif\n");
             return c.ToString();
+        }
+
+        /// <summary>
+        /// Constants a firmware needs at compile time, where the struct's members are not constant
+        /// expressions: the window spanning both regions (what SOC_RESERVE_MEMORY_REGION keeps off the
+        /// heap) and, for a GPIO mailbox, this side's doorbell pins.
+        /// </summary>
+        private static void AppendWindowAndPins(StringBuilder c, string prefix, BoardInstance instance)
+        {
+            long start = Math.Min(instance.TxRegion.Address, instance.RxRegion.Address);
+            long end = Math.Max(instance.TxRegion.Address + instance.TxRegion.Size, instance.RxRegion.Address + instance.RxRegion.Size);
+            c.Append("#define " + prefix + "_WINDOW_START " + Hex(start) + " /* both regions: [start, end) */\n");
+            c.Append("#define " + prefix + "_WINDOW_END " + Hex(end) + "\n");
+            MailboxDevice mailbox = instance.Mailbox;
+            if (mailbox.Kind == MailboxKind.Gpio)
+            {
+                c.Append("#define " + prefix + "_TX_PIN " + Dec(mailbox.TxPins[instance.TxChannel]) + " /* rung by this side; jumpered to GPIO" + Dec(mailbox.RxPins[instance.TxChannel]) + " */\n");
+                c.Append("#define " + prefix + "_RX_PIN " + Dec(mailbox.RxPins[instance.RxChannel]) + " /* wakes this side; jumpered from GPIO" + Dec(mailbox.TxPins[instance.RxChannel]) + " */\n");
+            }
         }
 
         private static string Unbound(UnboundMode mode)

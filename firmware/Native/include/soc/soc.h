@@ -25,4 +25,10 @@
 #define SOC_DRAM_HIGH 0x4FFC0000
 #endif
 
+#if defined(CONFIG_IDF_TARGET_ESP32) || defined(CONFIG_IDF_TARGET_ESP32S3) || defined(CONFIG_IDF_TARGET_ESP32P4)
+// Core ids of the dual-core chips (xTaskCreatePinnedToCore's xCoreID).
+#define PRO_CPU_NUM (0)
+#define APP_CPU_NUM (1)
+#endif
+
 #endif // NF_MODEL_SOC_H

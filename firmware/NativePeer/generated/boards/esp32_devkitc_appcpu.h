@@ -20,5 +20,9 @@ static const struct nf_ipc_config nf_board_esp32_devkitc_appcpu_ipc0 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_ESP32_DEVKITC_APPCPU_IPC0_PORT_BASE 0
+#define NF_BOARD_ESP32_DEVKITC_APPCPU_IPC0_WINDOW_START 0x3FFF0000u /* both regions: [start, end) */
+#define NF_BOARD_ESP32_DEVKITC_APPCPU_IPC0_WINDOW_END 0x3FFF2000u
+#define NF_BOARD_ESP32_DEVKITC_APPCPU_IPC0_TX_PIN 25 /* rung by this side; jumpered to GPIO32 */
+#define NF_BOARD_ESP32_DEVKITC_APPCPU_IPC0_RX_PIN 33 /* wakes this side; jumpered from GPIO26 */
 
 #endif

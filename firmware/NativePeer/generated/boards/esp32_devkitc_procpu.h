@@ -20,5 +20,9 @@ static const struct nf_ipc_config nf_board_esp32_devkitc_procpu_ipc0 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_ESP32_DEVKITC_PROCPU_IPC0_PORT_BASE 0
+#define NF_BOARD_ESP32_DEVKITC_PROCPU_IPC0_WINDOW_START 0x3FFF0000u /* both regions: [start, end) */
+#define NF_BOARD_ESP32_DEVKITC_PROCPU_IPC0_WINDOW_END 0x3FFF2000u
+#define NF_BOARD_ESP32_DEVKITC_PROCPU_IPC0_TX_PIN 26 /* rung by this side; jumpered to GPIO33 */
+#define NF_BOARD_ESP32_DEVKITC_PROCPU_IPC0_RX_PIN 32 /* wakes this side; jumpered from GPIO25 */
 
 #endif

@@ -20,5 +20,9 @@ static const struct nf_ipc_config nf_board_esp32s3_devkitc_appcpu_ipc0 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_ESP32S3_DEVKITC_APPCPU_IPC0_PORT_BASE 0
+#define NF_BOARD_ESP32S3_DEVKITC_APPCPU_IPC0_WINDOW_START 0x3FCE0000u /* both regions: [start, end) */
+#define NF_BOARD_ESP32S3_DEVKITC_APPCPU_IPC0_WINDOW_END 0x3FCE2000u
+#define NF_BOARD_ESP32S3_DEVKITC_APPCPU_IPC0_TX_PIN 5 /* rung by this side; jumpered to GPIO7 */
+#define NF_BOARD_ESP32S3_DEVKITC_APPCPU_IPC0_RX_PIN 6 /* wakes this side; jumpered from GPIO4 */
 
 #endif

@@ -20,6 +20,8 @@ static const struct nf_ipc_config nf_board_nrf5340dk_cpuapp_ipc0 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_NRF5340DK_CPUAPP_IPC0_PORT_BASE 0
+#define NF_BOARD_NRF5340DK_CPUAPP_IPC0_WINDOW_START 0x20070000u /* both regions: [start, end) */
+#define NF_BOARD_NRF5340DK_CPUAPP_IPC0_WINDOW_END 0x20078000u
 
 /* nrf5340dk/cpuapp, instance ipc1 (zephyr,ipc-icbmsg), seen from this side. */
 /* tx: 32 blocks of 488 bytes, largest message 15612; rx: 48 blocks of 324 bytes; role: follower. */
@@ -36,5 +38,7 @@ static const struct nf_ipc_config nf_board_nrf5340dk_cpuapp_ipc1 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_NRF5340DK_CPUAPP_IPC1_PORT_BASE 0
+#define NF_BOARD_NRF5340DK_CPUAPP_IPC1_WINDOW_START 0x20078000u /* both regions: [start, end) */
+#define NF_BOARD_NRF5340DK_CPUAPP_IPC1_WINDOW_END 0x20080000u
 
 #endif

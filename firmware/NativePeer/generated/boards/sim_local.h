@@ -20,6 +20,8 @@ static const struct nf_ipc_config nf_board_sim_local_ipc0 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_SIM_LOCAL_IPC0_PORT_BASE 47300
+#define NF_BOARD_SIM_LOCAL_IPC0_WINDOW_START 0x20070000u /* both regions: [start, end) */
+#define NF_BOARD_SIM_LOCAL_IPC0_WINDOW_END 0x20078800u
 
 /* sim/local, instance ipc1 (zephyr,ipc-icbmsg), seen from this side. */
 /* tx: 8 blocks of 232 bytes, largest message 1852; rx: 12 blocks of 152 bytes; role: follower. */
@@ -36,6 +38,8 @@ static const struct nf_ipc_config nf_board_sim_local_ipc1 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_SIM_LOCAL_IPC1_PORT_BASE 47300
+#define NF_BOARD_SIM_LOCAL_IPC1_WINDOW_START 0x20071000u /* both regions: [start, end) */
+#define NF_BOARD_SIM_LOCAL_IPC1_WINDOW_END 0x20079800u
 
 /* sim/local, instance ipc2 (zephyr,ipc-icmsg), seen from this side. */
 static const struct nf_ipc_config nf_board_sim_local_ipc2 = {
@@ -50,5 +54,7 @@ static const struct nf_ipc_config nf_board_sim_local_ipc2 = {
     .rx_buffer_size = 128, .peer_rx_buffer_size = 128,
 };
 #define NF_BOARD_SIM_LOCAL_IPC2_PORT_BASE 47300
+#define NF_BOARD_SIM_LOCAL_IPC2_WINDOW_START 0x20072000u /* both regions: [start, end) */
+#define NF_BOARD_SIM_LOCAL_IPC2_WINDOW_END 0x2007A400u
 
 #endif
