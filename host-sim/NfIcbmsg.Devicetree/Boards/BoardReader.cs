@@ -430,6 +430,11 @@ namespace NfIcbmsg.Devicetree.Boards
                 return null;
             }
 
+            if (UnresolvedValue(node, property))
+            {
+                return null;
+            }
+
             uint? value = property.SingleNumber();
             if (!value.HasValue)
             {
