@@ -210,12 +210,26 @@ namespace NfIcbmsg.Devicetree.Boards
             {
                 foreach ((string property, MemoryRegion region) in new[] { (Bindings.TxRegion, instance.TxRegion), (Bindings.RxRegion, instance.RxRegion) })
                 {
-                    foreach (MemoryRegion other in board.ReservedRegions.Where(r => !used.Contains(r) && r.Overlaps(region)))
+                    foreach (MemoryRegion other in board.ReservedRegions.Where(r => !used.Contains(r) && r.Overlaps(region) && !Contains(r.Node, region.Node)))
                     {
                         Fail(board, instance, property, property + " " + region.Name + " " + region.Range + " overlaps reserved region " + other.Node.Path + " " + other.Range + " (" + other.Location + "): expected memory used by nothing else");
                     }
                 }
             }
+        }
+
+        /// <summary>A region that is a partition of a reserved node (as SoC trees write shared SRAM) lies inside it, not across it.</summary>
+        private static bool Contains(Tree.DtNode outer, Tree.DtNode inner)
+        {
+            for (Tree.DtNode node = inner.Parent; node != null; node = node.Parent)
+            {
+                if (node == outer)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void CheckRegionsApart(BoardFile board, BoardInstance later, BoardInstance earlier)
