@@ -64,7 +64,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [InlineData("rx-region", "missing property: expected a phandle <&label> to a reserved-memory node with reg = <address size>")]
         [InlineData("tx-blocks", "missing property: expected a block count 1..256, as tx-blocks = <N>;")]
         [InlineData("rx-blocks", "missing property: expected a block count 1..256, as rx-blocks = <N>;")]
-        [InlineData("mboxes", "missing property: expected two channels, as mboxes = <&mbox 0>, <&mbox 1>;")]
+        [InlineData("mboxes", "missing property: expected two mailbox specifiers, as mboxes = <&mbox 0>, <&mbox 1>;")]
         [InlineData("mbox-names", "missing property: expected mbox-names = \"tx\", \"rx\"; naming the channels of mboxes in order")]
         public void Missing_required_property(string property, string message)
         {
@@ -81,7 +81,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Theory]
         [InlineData("tx-blocks = \"16\";", "tx-blocks", "expected one cell <N> (a block count 1..256), found \"16\"")]
         [InlineData("tx-region = <0x20070000>;", "tx-region", "expected one phandle <&label> to a reserved-memory node, found <0x20070000>")]
-        [InlineData("mboxes = <&mbox 0 1>;", "mboxes", "expected two channels, one for tx and one for rx, each a phandle and one channel cell: mboxes = <&mbox 0>, <&mbox 1>; found <&mbox 0 1>")]
+        [InlineData("mboxes = <&mbox 0 1>;", "mboxes", "expected two mailbox specifiers, one for tx and one for rx, each a phandle and the device's #mbox-cells cells: mboxes = <&mbox 0>, <&mbox 1>; found <&mbox 0 1>")]
         public void Property_of_the_wrong_shape(string assignment, string property, string message)
         {
             Assert.Equal("v.overlay:24:9: error: node /ipc0, property '" + property + "': " + message, Only("&ipc0 { " + assignment + " };"));
@@ -214,12 +214,23 @@ namespace NfIcbmsg.Devicetree.Tests
         }
 
         [Fact]
-        public void Unknown_mailbox_compatible_is_a_warning()
+        public void A_vendor_mailbox_compatible_is_the_SoCs_own_mailbox()
         {
             BoardFile board = Load("&mbox { compatible = \"vendor,mbox\"; };");
+            Assert.Empty(board.Diagnostics);
+            BoardInstance ipc0 = board.FindInstance("ipc0");
+            Assert.Equal(MailboxKind.External, ipc0.Mailbox.Kind);
+            Assert.Equal("vendor,mbox", ipc0.Mailbox.Compatible);
+            Assert.Equal("&mbox 0", ipc0.TxSpecifier.ToString());
+        }
+
+        [Fact]
+        public void Unknown_nf_mailbox_compatible_is_a_warning()
+        {
+            BoardFile board = Load("&mbox { compatible = \"nf,simmbox\"; };");
             Assert.False(board.HasErrors);
-            Assert.Equal("v.overlay:24:9: warning: node /mbox, property 'compatible': unknown mailbox compatible \"vendor,mbox\": expected \"nf,gpio-mbox\" or \"nf,sim-mbox\" (or a label of the SoC's own mailbox); the tools cannot check its channels",
-                Assert.Single(board.Diagnostics).ToString());
+            Assert.Contains("v.overlay:24:9: warning: node /mbox, property 'compatible': unknown mailbox compatible \"nf,simmbox\": expected \"nf,gpio-mbox\" or \"nf,sim-mbox\" (or a label of the SoC's own mailbox); the tools cannot check its channels",
+                board.Diagnostics.Select(d => d.ToString()));
         }
 
         [Fact]
@@ -334,10 +345,41 @@ namespace NfIcbmsg.Devicetree.Tests
         }
 
         [Fact]
-        public void External_region_node_is_refused()
+        public void A_region_whose_reg_is_in_the_base_devicetree_makes_the_instance_incomplete()
         {
-            Assert.Equal("v.overlay:24:9: error: node /ipc0, property 'tx-region': &sram_base is a node of the base devicetree whose reg this file does not give: define the region here, as reserved-memory { label: memory@address { reg = <address size>; }; }",
-                Only("&ipc0 { tx-region = <&sram_base>; };\n&sram_base { status = \"okay\"; };"));
+            BoardFile board = Load("&ipc0 { tx-region = <&sram_base>; };\n&sram_base { status = \"okay\"; };");
+            Assert.Equal("v.overlay:14:8: warning: node /ipc0: incomplete instance &ipc0: tx-region (&sram_base's reg) not in this file; defined in the base devicetree: pass --base build/zephyr/zephyr.dts",
+                Assert.Single(board.Diagnostics).ToString());
+            Assert.False(board.FindInstance("ipc0").IsComplete);
+        }
+
+        [Fact]
+        public void A_region_label_of_the_base_devicetree_makes_the_instance_incomplete()
+        {
+            BoardFile board = Load("&ipc0 { rx-region = <&cpuapp_cpurad_ram0x_region>; };");
+            Assert.Equal("v.overlay:14:8: warning: node /ipc0: incomplete instance &ipc0: rx-region (&cpuapp_cpurad_ram0x_region) not in this file; defined in the base devicetree: pass --base build/zephyr/zephyr.dts",
+                Assert.Single(board.Diagnostics).ToString());
+        }
+
+        [Fact]
+        public void An_undefined_macro_in_a_property_the_instance_needs_is_an_error_with_its_place()
+        {
+            Assert.Equal("v.overlay:24:22: error: node /ipc0, property 'tx-blocks': SRAM_BLOCKS is not defined: this property is needed for the IPC instance; #define it, or pass --include-dir DIR for the header that defines it",
+                Only("&ipc0 { tx-blocks = <SRAM_BLOCKS>; };"));
+        }
+
+        [Fact]
+        public void An_undefined_macro_or_label_elsewhere_is_a_warning_naming_the_base_devicetree()
+        {
+            BoardFile board = Load("&tx { zephyr,memory-attr = <( DT_MEM_ARM(DT_MEM_ARM_MPU_RAM_NOCACHE) )>; };\n/ { chosen { zephyr,console = &uart0; }; aliases { led0 = &led0; }; };");
+            Assert.False(board.HasErrors);
+            Assert.Equal(new[]
+            {
+                "v.overlay:25:31: warning: node /chosen, property 'zephyr,console': &uart0 is not defined in this file (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it); the IPC tools do not use this property",
+                "v.overlay:25:59: warning: node /aliases, property 'led0': &led0 is not defined in this file (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it); the IPC tools do not use this property",
+                "v.overlay:24:31: warning: node /reserved-memory/memory@20070000, property 'zephyr,memory-attr': value not read: DT_MEM_ARM is not defined (a macro of a Zephyr header: pass --include-dir DIR to resolve it); the IPC tools do not use this property",
+            }, board.Diagnostics.Select(d => d.ToString()));
+            Assert.True(board.FindInstance("ipc0").IsComplete);
         }
 
         [Fact]

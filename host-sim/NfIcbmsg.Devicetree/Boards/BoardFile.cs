@@ -53,9 +53,16 @@ namespace NfIcbmsg.Devicetree.Boards
             get { return diagnostics.Any(d => d.IsError); }
         }
 
+        /// <summary>The enabled instance with that node name, else the one with that label.</summary>
         public BoardInstance FindInstance(string name)
         {
-            return Instances.FirstOrDefault(i => i.Name == name && i.Enabled);
+            return Instances.FirstOrDefault(i => i.Name == name && i.Enabled) ?? Instances.FirstOrDefault(i => i.Enabled && i.Matches(name));
+        }
+
+        /// <summary>Enabled instances the file (with its base, if any) describes completely.</summary>
+        public IEnumerable<BoardInstance> CompleteInstances
+        {
+            get { return EnabledInstances.Where(i => i.IsComplete); }
         }
 
         internal void Report(Diagnostic diagnostic)

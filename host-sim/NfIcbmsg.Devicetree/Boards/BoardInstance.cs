@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using NfIcbmsg.Devicetree.Diagnostics;
 using NfIcbmsg.Devicetree.Tree;
 using NfIcbmsg.Icmsg;
@@ -40,7 +42,22 @@ namespace NfIcbmsg.Devicetree.Boards
 
         public string Compatible
         {
-            get { return Backend == BackendKind.Icbmsg ? Bindings.Icbmsg : Bindings.Icmsg; }
+            get { return CompatibleInBase ? "(compatible in the base devicetree)" : Backend == BackendKind.Icbmsg ? Bindings.Icbmsg : Bindings.Icmsg; }
+        }
+
+        /// <summary>The node is of the base devicetree and the file does not give its compatible (so <see cref="Backend"/> is a guess).</summary>
+        public bool CompatibleInBase { get; internal set; }
+
+        /// <summary>
+        /// What the instance needs that this file leaves to the base devicetree ("compatible", "tx-region (&amp;sram0)",
+        /// ...). Not empty means the instance is incomplete, not wrong: read it with --base to complete it.
+        /// </summary>
+        public List<string> MissingFromBase { get; } = new List<string>();
+
+        /// <summary>The node name, or any label of the node (also one given on a reference, "ipc1: &amp;other { }").</summary>
+        public bool Matches(string name)
+        {
+            return Name == name || Node.Labels.Contains(name);
         }
 
         /// <summary>False for status = "disabled": Zephyr ignores such a node, and so do the tools.</summary>
@@ -62,20 +79,37 @@ namespace NfIcbmsg.Devicetree.Boards
 
         public long EndpointCount { get; internal set; }
 
-        /// <summary>-1 until mboxes and mbox-names were read.</summary>
+        /// <summary>The tx specifier's channel (its first cell, 0 when it has none); -1 until mboxes and mbox-names were read.</summary>
         public int TxChannel { get; internal set; } = -1;
 
         public int RxChannel { get; internal set; } = -1;
 
+        /// <summary>The mailbox this side rings (the tx specifier's device); the rx device is <see cref="RxMailbox"/>.</summary>
         public MailboxDevice Mailbox { get; internal set; }
 
-        /// <summary>Every required part was read (the validator and the layout can run).</summary>
+        public MailboxDevice RxMailbox { get; internal set; }
+
+        /// <summary>The tx direction as written: (device label, cells).</summary>
+        public MailboxSpecifier TxSpecifier { get; internal set; }
+
+        public MailboxSpecifier RxSpecifier { get; internal set; }
+
+        /// <summary>
+        /// The sim link carries channel N as UDP port PORT_BASE + N: it can carry this instance only when
+        /// its two directions have different channel numbers and each names one.
+        /// </summary>
+        public bool MapsToSimLink
+        {
+            get { return TxChannel != RxChannel && TxSpecifier.Cells.Count > 0 && RxSpecifier.Cells.Count > 0; }
+        }
+
+        /// <summary>Every required part was read, none left to the base devicetree (the validator and the layout can run).</summary>
         public bool IsComplete
         {
             get
             {
                 bool blocks = Backend == BackendKind.Icmsg || (TxBlocks.HasValue && RxBlocks.HasValue);
-                return TxRegion != null && RxRegion != null && blocks && TxChannel >= 0 && RxChannel >= 0 && Mailbox != null;
+                return MissingFromBase.Count == 0 && TxRegion != null && RxRegion != null && blocks && TxChannel >= 0 && RxChannel >= 0 && Mailbox != null && RxMailbox != null;
             }
         }
 

@@ -19,9 +19,20 @@ namespace NfIcbmsg.Devicetree.Boards
             return Read(() => DevicetreeReader.ReadFile(path, displayPath, limits), displayPath);
         }
 
+        /// <summary>Loads <paramref name="path"/> on top of <see cref="ReadOptions.Bases"/>, resolving #include &lt;...&gt; in its include directories.</summary>
+        public static BoardFile Load(string path, string displayPath, ReadOptions options)
+        {
+            return Read(() => DevicetreeReader.ReadFile(path, displayPath, options), displayPath);
+        }
+
         public static BoardFile LoadText(string text, string path, ReadLimits limits = null)
         {
             return Read(() => DevicetreeReader.ReadText(text, path, limits), path);
+        }
+
+        public static BoardFile LoadText(string text, string path, ReadOptions options)
+        {
+            return Read(() => DevicetreeReader.ReadText(text, path, options), path);
         }
 
         private static BoardFile Read(System.Func<DtTree> read, string path)

@@ -19,6 +19,14 @@ namespace NfIcbmsg.Devicetree.Boards
         private readonly Dictionary<DtNode, MemoryRegion> regions = new Dictionary<DtNode, MemoryRegion>();
         private readonly Dictionary<DtNode, MailboxDevice> mailboxes = new Dictionary<DtNode, MailboxDevice>();
 
+        // Properties an IPC instance needs, read strictly; an unresolved one anywhere else is only a warning.
+        private readonly HashSet<DtProperty> strict = new HashSet<DtProperty>();
+
+        private static readonly string[] InstanceProperties =
+        {
+            Bindings.TxRegion, Bindings.RxRegion, Bindings.TxBlocks, Bindings.RxBlocks, Bindings.Mboxes, Bindings.MboxNames, Bindings.DcacheAlignment, Bindings.Unbound,
+        };
+
         private BoardReader(BoardFile board)
         {
             this.board = board;
@@ -40,6 +48,8 @@ namespace NfIcbmsg.Devicetree.Boards
                 reader.ReadNode(node);
             }
 
+            reader.ReportIncomplete();
+            reader.ReportUnresolvedElsewhere();
             return board;
         }
 
@@ -95,10 +105,19 @@ namespace NfIcbmsg.Devicetree.Boards
                 return;
             }
 
-            string known = compatibles.Count > 0 ? " (compatible \"" + compatibles[0] + "\")" : string.Empty;
+            if (compatibleProperty == null && IsBaseInstance(node))
+            {
+                // "&ipc0 { ... };" on a node of the base devicetree: the compatible is there.
+                BoardInstance instance = ReadInstance(node, node.GetProperty(Bindings.TxBlocks) != null || node.GetProperty(Bindings.RxBlocks) != null ? BackendKind.Icbmsg : BackendKind.Icmsg);
+                instance.CompatibleInBase = true;
+                instance.MissingFromBase.Insert(0, Bindings.Compatible);
+                return;
+            }
+
+            string known = compatibles.Count > 0 ? "is not an IPC instance (compatible \"" + compatibles[0] + "\")" : "has no compatible";
             if (node.GetProperty(Bindings.TxRegion) != null || node.GetProperty(Bindings.RxRegion) != null)
             {
-                Warning(compatibleProperty?.Location ?? node.Location, node.Path, Bindings.Compatible, "node has tx-region/rx-region but is not an IPC instance" + known + ": expected compatible = \"" + Bindings.Icbmsg + "\" or \"" + Bindings.Icmsg + "\"; the node is ignored");
+                Warning(compatibleProperty?.Location ?? node.Location, node.Path, Bindings.Compatible, "node has tx-region/rx-region but " + known + ": expected compatible = \"" + Bindings.Icbmsg + "\" or \"" + Bindings.Icmsg + "\"; the node is ignored");
                 return;
             }
 
@@ -113,7 +132,27 @@ namespace NfIcbmsg.Devicetree.Boards
             }
         }
 
-        private void ReadInstance(DtNode node, BackendKind backend)
+        /// <summary>
+        /// A node of the base devicetree (known here only by its label) that the file treats as an IPC instance
+        /// without giving its compatible: it sets an instance property, or it is named like one ("ipc" in a
+        /// label, as Zephyr's SoC trees name them) and is no region or mailbox.
+        /// </summary>
+        private static bool IsBaseInstance(DtNode node)
+        {
+            if (node.ExternalLabel == null || node.GetProperty(Bindings.Reg) != null || node.GetProperty(Bindings.MboxCells) != null)
+            {
+                return false;
+            }
+
+            if (InstanceProperties.Any(p => node.GetProperty(p) != null))
+            {
+                return true;
+            }
+
+            return node.Properties.Count > 0 && node.Labels.Any(l => l.ToLowerInvariant().Contains("ipc") && !l.ToLowerInvariant().Contains("shm"));
+        }
+
+        private BoardInstance ReadInstance(DtNode node, BackendKind backend)
         {
             BoardInstance instance = new BoardInstance(node, backend, board.Path);
             board.Instances.Add(instance);
@@ -123,21 +162,99 @@ namespace NfIcbmsg.Devicetree.Boards
             {
                 // Zephyr ignores a node that is not "okay", and so does the peer's build.
                 instance.Enabled = false;
-                return;
+                return instance;
             }
 
-            instance.TxRegion = ReadRegionReference(node, Bindings.TxRegion);
-            instance.RxRegion = ReadRegionReference(node, Bindings.RxRegion);
+            foreach (string name in InstanceProperties.Concat(new[] { Bindings.Endpoints }))
+            {
+                DtProperty property = node.GetProperty(name);
+                if (property != null)
+                {
+                    strict.Add(property);
+                }
+            }
+
+            instance.TxRegion = ReadRegionReference(instance, Bindings.TxRegion);
+            instance.RxRegion = ReadRegionReference(instance, Bindings.RxRegion);
             if (backend == BackendKind.Icbmsg)
             {
-                instance.TxBlocks = ReadNumber(node, Bindings.TxBlocks, true, "a block count 1..256");
-                instance.RxBlocks = ReadNumber(node, Bindings.RxBlocks, true, "a block count 1..256");
+                instance.TxBlocks = ReadInstanceNumber(instance, Bindings.TxBlocks, true, "a block count 1..256");
+                instance.RxBlocks = ReadInstanceNumber(instance, Bindings.RxBlocks, true, "a block count 1..256");
             }
 
-            instance.DcacheAlignment = ReadNumber(node, Bindings.DcacheAlignment, false, "the cache line size shared by both cores, a power of two") ?? 0;
-            instance.EndpointCount = ReadNumber(node, Bindings.Endpoints, false, "the endpoint count 1..254") ?? Bindings.DefaultEndpoints;
+            instance.DcacheAlignment = ReadInstanceNumber(instance, Bindings.DcacheAlignment, false, "the cache line size shared by both cores, a power of two") ?? 0;
+            instance.EndpointCount = ReadInstanceNumber(instance, Bindings.Endpoints, false, "the endpoint count 1..254") ?? Bindings.DefaultEndpoints;
             instance.Unbound = ReadUnbound(node);
             ReadChannels(instance);
+            return instance;
+        }
+
+        /// <summary>A base-devicetree node may get a missing property from the base; a node of this file cannot.</summary>
+        private static bool MayComeFromBase(BoardInstance instance)
+        {
+            return instance.Node.IsExternal;
+        }
+
+        private long? ReadInstanceNumber(BoardInstance instance, string name, bool required, string meaning)
+        {
+            if (instance.Node.GetProperty(name) == null && required && MayComeFromBase(instance))
+            {
+                instance.MissingFromBase.Add(name);
+                return null;
+            }
+
+            return ReadNumber(instance.Node, name, required, meaning);
+        }
+
+        /// <summary>One message per instance that the base devicetree must complete: what is missing, and how to give it.</summary>
+        private void ReportIncomplete()
+        {
+            foreach (BoardInstance instance in board.EnabledInstances.Where(i => i.MissingFromBase.Count > 0))
+            {
+                string what = string.Join(", ", instance.MissingFromBase);
+                string name = instance.Node.Labels.Count > 0 ? "&" + string.Join(", &", instance.Node.Labels) : instance.Path;
+                if (board.Tree.HasBase)
+                {
+                    Error(instance.Node.Location, instance.Path, null, "incomplete instance " + name + ": " + what + " defined neither in this file nor in the base devicetree given with --base");
+                }
+                else
+                {
+                    Warning(instance.Node.Location, instance.Path, null, "incomplete instance " + name + ": " + what + " not in this file; defined in the base devicetree: pass --base build/zephyr/zephyr.dts");
+                }
+            }
+        }
+
+        /// <summary>Unresolved labels and undefined macros in properties no instance needs: Zephyr's business, not ours; named once each.</summary>
+        private void ReportUnresolvedElsewhere()
+        {
+            string remedy = board.Tree.HasBase ? " (not in the base devicetree either)" : " (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it)";
+            foreach (var group in board.Tree.UnresolvedReferences.Where(r => !strict.Contains(r.Property)).GroupBy(r => r.Property))
+            {
+                UnresolvedReference first = group.First();
+                string names = string.Join(", ", group.Select(r => r.Cell.ToString()).Distinct());
+                Warning(first.Cell.Location, first.Node.Path, first.Property.Name, names + " is not defined in this file" + remedy + "; the IPC tools do not use this property");
+            }
+
+            foreach (DtNode node in board.Tree.AllNodes())
+            {
+                foreach (DtProperty property in node.Properties.Where(p => p.Unresolved != null && !strict.Contains(p)))
+                {
+                    Warning(property.Unresolved.Location, node.Path, property.Name, "value not read: " + property.Unresolved.Identifier + " is not defined (a macro of a Zephyr header: pass --include-dir DIR to resolve it); the IPC tools do not use this property");
+                }
+            }
+        }
+
+        /// <summary>The error for a strictly read property whose value uses an undefined identifier; false when it has none.</summary>
+        private bool UnresolvedValue(DtNode node, DtProperty property)
+        {
+            if (property.Unresolved == null)
+            {
+                return false;
+            }
+
+            strict.Add(property);
+            Error(property.Unresolved.Location, node.Path, property.Name, property.Unresolved.Identifier + " is not defined: this property is needed for the IPC instance; #define it, or pass --include-dir DIR for the header that defines it");
+            return true;
         }
 
         private UnboundMode ReadUnbound(DtNode node)
@@ -159,12 +276,24 @@ namespace NfIcbmsg.Devicetree.Boards
             return UnboundMode.Disable;
         }
 
-        private MemoryRegion ReadRegionReference(DtNode node, string name)
+        private MemoryRegion ReadRegionReference(BoardInstance instance, string name)
         {
+            DtNode node = instance.Node;
             DtProperty property = node.GetProperty(name);
+            if (property == null && MayComeFromBase(instance))
+            {
+                instance.MissingFromBase.Add(name);
+                return null;
+            }
+
             if (property == null)
             {
                 Missing(node, name, "a phandle <&label> to a reserved-memory node with reg = <address size>");
+                return null;
+            }
+
+            if (UnresolvedValue(node, property))
+            {
                 return null;
             }
 
@@ -176,9 +305,10 @@ namespace NfIcbmsg.Devicetree.Boards
             }
 
             DtNode target = cells[0].Target;
-            if (target.IsExternal && target.GetProperty(Bindings.Reg) == null)
+            if (target == null || (target.IsExternal && target.GetProperty(Bindings.Reg) == null))
             {
-                Error(property.Location, node.Path, name, cells[0] + " is a node of the base devicetree whose reg this file does not give: define the region here, as reserved-memory { label: memory@address { reg = <address size>; }; }");
+                // The region is a node of the base devicetree (the SoC's shared SRAM partitions).
+                instance.MissingFromBase.Add(name + " (" + cells[0] + (target == null ? string.Empty : "'s reg") + ")");
                 return null;
             }
 
@@ -202,6 +332,12 @@ namespace NfIcbmsg.Devicetree.Boards
 
             regions[node] = null;
             DtProperty reg = node.GetProperty(Bindings.Reg);
+            if (UnresolvedValue(node, reg))
+            {
+                return null;
+            }
+
+            strict.Add(reg);
             int addressCells = CellCount(node.Parent, "#address-cells");
             int sizeCells = CellCount(node.Parent, "#size-cells");
             IReadOnlyList<DtCell> cells = reg.AllCells();
@@ -211,7 +347,7 @@ namespace NfIcbmsg.Devicetree.Boards
                 return null;
             }
 
-            ulong address = Combine(cells, 0, addressCells);
+            ulong address = Translate(node, Combine(cells, 0, addressCells));
             ulong size = Combine(cells, addressCells, sizeCells);
             if (address > uint.MaxValue || address + size > 0x100000000UL)
             {
@@ -228,6 +364,40 @@ namespace NfIcbmsg.Devicetree.Boards
             MemoryRegion region = new MemoryRegion(node, (uint)address, (long)size, reg.Location);
             regions[node] = region;
             return region;
+        }
+
+        /// <summary>
+        /// A child address in the physical address space: through each ancestor's 'ranges'
+        /// (child address, parent address, length) as the base devicetree writes SRAM partitions.
+        /// An empty 'ranges' or none maps one to one.
+        /// </summary>
+        private static ulong Translate(DtNode node, ulong address)
+        {
+            for (DtNode bus = node.Parent; bus != null && bus.Parent != null; bus = bus.Parent)
+            {
+                IReadOnlyList<DtCell> ranges = bus.GetProperty("ranges")?.AllCells();
+                if (ranges == null || ranges.Count == 0)
+                {
+                    continue;
+                }
+
+                int child = CellCount(bus, "#address-cells");
+                int parent = CellCount(bus.Parent, "#address-cells");
+                int length = CellCount(bus, "#size-cells");
+                int entry = child + parent + length;
+                for (int i = 0; i + entry <= ranges.Count; i += entry)
+                {
+                    ulong from = Combine(ranges, i, child);
+                    ulong size = Combine(ranges, i + child + parent, length);
+                    if (address >= from && address - from < size)
+                    {
+                        address = address - from + Combine(ranges, i + child, parent);
+                        break;
+                    }
+                }
+            }
+
+            return address;
         }
 
         private static int CellCount(DtNode parent, string name)
@@ -260,6 +430,11 @@ namespace NfIcbmsg.Devicetree.Boards
                 return null;
             }
 
+            if (UnresolvedValue(node, property))
+            {
+                return null;
+            }
+
             uint? value = property.SingleNumber();
             if (!value.HasValue)
             {
@@ -275,25 +450,36 @@ namespace NfIcbmsg.Devicetree.Boards
             DtNode node = instance.Node;
             DtProperty mboxes = node.GetProperty(Bindings.Mboxes);
             DtProperty names = node.GetProperty(Bindings.MboxNames);
-            if (mboxes == null)
+            foreach ((DtProperty property, string name, string expected) in new[]
             {
-                Missing(node, Bindings.Mboxes, "two channels, as mboxes = <&mbox 0>, <&mbox 1>;");
+                (mboxes, Bindings.Mboxes, "two mailbox specifiers, as mboxes = <&mbox 0>, <&mbox 1>;"),
+                (names, Bindings.MboxNames, "mbox-names = \"tx\", \"rx\"; naming the channels of mboxes in order"),
+            })
+            {
+                if (property != null)
+                {
+                    continue;
+                }
+
+                if (MayComeFromBase(instance))
+                {
+                    instance.MissingFromBase.Add(name);
+                }
+                else
+                {
+                    Missing(node, name, expected);
+                }
             }
 
-            if (names == null)
-            {
-                Missing(node, Bindings.MboxNames, "mbox-names = \"tx\", \"rx\"; naming the channels of mboxes in order");
-            }
-
-            if (mboxes == null || names == null)
+            if (mboxes == null || names == null || UnresolvedValue(node, mboxes) || UnresolvedValue(node, names))
             {
                 return;
             }
 
             List<(DtCell Reference, List<DtCell> Arguments)> specifiers = Specifiers(mboxes);
-            if (specifiers == null || specifiers.Count != 2 || specifiers.Any(s => s.Arguments.Count != 1))
+            if (specifiers == null || specifiers.Count != 2)
             {
-                Error(mboxes.Location, node.Path, Bindings.Mboxes, "expected two channels, one for tx and one for rx, each a phandle and one channel cell: mboxes = <&mbox 0>, <&mbox 1>; found " + Describe(mboxes));
+                Error(mboxes.Location, node.Path, Bindings.Mboxes, "expected two mailbox specifiers, one for tx and one for rx, each a phandle and the device's #mbox-cells cells: mboxes = <&mbox 0>, <&mbox 1>; found " + Describe(mboxes));
                 return;
             }
 
@@ -304,32 +490,71 @@ namespace NfIcbmsg.Devicetree.Boards
                 return;
             }
 
-            DtNode device = specifiers[0].Reference.Target;
-            if (specifiers[1].Reference.Target != device)
-            {
-                Error(mboxes.Location, node.Path, Bindings.Mboxes, "tx and rx use different mailbox devices (" + specifiers[0].Reference + ", " + specifiers[1].Reference + "): expected both channels on one device, whose channel numbers the peer shares");
-                return;
-            }
-
-            uint? mboxCells = device.GetProperty(Bindings.MboxCells)?.SingleNumber();
-            if (mboxCells.HasValue && mboxCells.Value != 1)
-            {
-                Error(mboxes.Location, node.Path, Bindings.Mboxes, specifiers[0].Reference + " has #mbox-cells = <" + mboxCells.Value + ">: expected 1 (the channel number)");
-                return;
-            }
-
             int tx = strings[0] == "tx" ? 0 : 1;
-            uint txChannel = specifiers[tx].Arguments[0].Value;
-            uint rxChannel = specifiers[1 - tx].Arguments[0].Value;
-            if (txChannel > 0xFFFF || rxChannel > 0xFFFF)
+            MailboxSpecifier txSpecifier = ReadSpecifier(instance, mboxes, specifiers[tx]);
+            MailboxSpecifier rxSpecifier = ReadSpecifier(instance, mboxes, specifiers[1 - tx]);
+            if (txSpecifier == null || rxSpecifier == null)
             {
-                Error(mboxes.Location, node.Path, Bindings.Mboxes, "channel " + System.Math.Max(txChannel, rxChannel) + " is out of range: expected 0..65535");
                 return;
             }
 
-            instance.TxChannel = (int)txChannel;
-            instance.RxChannel = (int)rxChannel;
-            instance.Mailbox = ReadMailbox(device);
+            bool ours = IsOurs(txSpecifier.Device) || IsOurs(rxSpecifier.Device);
+            if (ours && txSpecifier.Device != rxSpecifier.Device)
+            {
+                Error(mboxes.Location, node.Path, Bindings.Mboxes, "tx and rx use different mailbox devices (" + txSpecifier.DeviceName + ", " + rxSpecifier.DeviceName + "): expected both channels on one device, whose channel numbers the peer shares");
+                return;
+            }
+
+            instance.TxSpecifier = txSpecifier;
+            instance.RxSpecifier = rxSpecifier;
+            instance.TxChannel = txSpecifier.Channel;
+            instance.RxChannel = rxSpecifier.Channel;
+            instance.Mailbox = txSpecifier.Device;
+            instance.RxMailbox = rxSpecifier.Device;
+        }
+
+        private static bool IsOurs(MailboxDevice device)
+        {
+            return device.Kind == MailboxKind.Gpio || device.Kind == MailboxKind.Sim;
+        }
+
+        /// <summary>
+        /// One direction: the device, and cells that fit it. Our devices take exactly one channel cell; a SoC's
+        /// device takes what its #mbox-cells says where the tree gives it (any count where it does not).
+        /// </summary>
+        private MailboxSpecifier ReadSpecifier(BoardInstance instance, DtProperty mboxes, (DtCell Reference, List<DtCell> Arguments) specifier)
+        {
+            DtNode node = instance.Node;
+            DtNode deviceNode = specifier.Reference.Target;
+            if (deviceNode == null)
+            {
+                Error(specifier.Reference.Location, node.Path, Bindings.Mboxes, "unknown path " + specifier.Reference + ": expected a mailbox device's &label or the path of a node of this tree");
+                return null;
+            }
+
+            MailboxDevice device = ReadMailbox(deviceNode);
+            uint? declared = deviceNode.GetProperty(Bindings.MboxCells)?.SingleNumber();
+            int expected = IsOurs(device) ? 1 : declared.HasValue ? (int)declared.Value : specifier.Arguments.Count;
+            if (IsOurs(device) && declared.HasValue && declared.Value != 1)
+            {
+                Error(mboxes.Location, node.Path, Bindings.Mboxes, specifier.Reference + " has #mbox-cells = <" + declared.Value + ">: expected 1 (the channel number)");
+                return null;
+            }
+
+            if (specifier.Arguments.Count != expected)
+            {
+                string rule = IsOurs(device) ? "one channel cell (" + device.Compatible + ")" : expected + " cell(s) (#mbox-cells of " + specifier.Reference + " at " + deviceNode.GetProperty(Bindings.MboxCells).Location + ")";
+                Error(specifier.Reference.Location, node.Path, Bindings.Mboxes, "the specifier " + specifier.Reference + (specifier.Arguments.Count == 0 ? string.Empty : " " + string.Join(" ", specifier.Arguments)) + " has " + specifier.Arguments.Count + " cell(s): expected " + rule);
+                return null;
+            }
+
+            if (specifier.Arguments.Count > 0 && specifier.Arguments[0].Value > 0xFFFF)
+            {
+                Error(mboxes.Location, node.Path, Bindings.Mboxes, "channel " + specifier.Arguments[0].Value + " is out of range: expected 0..65535");
+                return null;
+            }
+
+            return new MailboxSpecifier(device, specifier.Reference.ToString(), specifier.Arguments.Select(c => c.Value).ToList(), specifier.Reference.Location);
         }
 
         /// <summary>Splits flattened mbox cells into (phandle, arguments) groups; null when the first cell is not a phandle.</summary>
@@ -375,6 +600,7 @@ namespace NfIcbmsg.Devicetree.Boards
             else if (compatible == Bindings.SimMailbox)
             {
                 device = new MailboxDevice(node, MailboxKind.Sim, compatible);
+                StrictProperty(node, Bindings.PortBase);
                 long? portBase = ReadNumber(node, Bindings.PortBase, false, "the UDP port of channel 0");
                 if (portBase.HasValue && (portBase.Value < 1 || portBase.Value > 65535))
                 {
@@ -385,9 +611,10 @@ namespace NfIcbmsg.Devicetree.Boards
                     device.PortBase = (int)portBase.Value;
                 }
             }
-            else if (compatible == null && node.IsExternal)
+            else if ((compatible == null && node.IsExternal) || (compatible != null && !compatible.StartsWith("nf,")))
             {
-                device = new MailboxDevice(node, MailboxKind.External, null);
+                // The SoC's own mailbox (VEVIF, bellboard, IPC peripheral...): channels are opaque numbers to the tools.
+                device = new MailboxDevice(node, MailboxKind.External, compatible);
             }
             else
             {
@@ -402,9 +629,20 @@ namespace NfIcbmsg.Devicetree.Boards
             return device;
         }
 
+        private void StrictProperty(DtNode node, string name)
+        {
+            DtProperty property = node.GetProperty(name);
+            if (property != null)
+            {
+                strict.Add(property);
+            }
+        }
+
         private void ReadPins(MailboxDevice device)
         {
             DtNode node = device.Node;
+            StrictProperty(node, Bindings.TxPins);
+            StrictProperty(node, Bindings.RxPins);
             int[] tx = ReadPinList(node, Bindings.TxPins);
             int[] rx = ReadPinList(node, Bindings.RxPins);
             if (tx == null || rx == null)

@@ -140,7 +140,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private static bool CheckChannels(BoardFile board, BoardInstance instance)
         {
-            if (instance.TxChannel == instance.RxChannel)
+            bool ours = instance.Mailbox.Kind == MailboxKind.Gpio || instance.Mailbox.Kind == MailboxKind.Sim;
+            if (ours && instance.TxChannel == instance.RxChannel)
             {
                 Fail(board, instance, Bindings.Mboxes, "tx and rx are both channel " + instance.TxChannel + ": expected two different channels (the peer rings one, this side the other)");
                 return false;
@@ -209,12 +210,26 @@ namespace NfIcbmsg.Devicetree.Boards
             {
                 foreach ((string property, MemoryRegion region) in new[] { (Bindings.TxRegion, instance.TxRegion), (Bindings.RxRegion, instance.RxRegion) })
                 {
-                    foreach (MemoryRegion other in board.ReservedRegions.Where(r => !used.Contains(r) && r.Overlaps(region)))
+                    foreach (MemoryRegion other in board.ReservedRegions.Where(r => !used.Contains(r) && r.Overlaps(region) && !Contains(r.Node, region.Node)))
                     {
                         Fail(board, instance, property, property + " " + region.Name + " " + region.Range + " overlaps reserved region " + other.Node.Path + " " + other.Range + " (" + other.Location + "): expected memory used by nothing else");
                     }
                 }
             }
+        }
+
+        /// <summary>A region that is a partition of a reserved node (as SoC trees write shared SRAM) lies inside it, not across it.</summary>
+        private static bool Contains(Tree.DtNode outer, Tree.DtNode inner)
+        {
+            for (Tree.DtNode node = inner.Parent; node != null; node = node.Parent)
+            {
+                if (node == outer)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void CheckRegionsApart(BoardFile board, BoardInstance later, BoardInstance earlier)
@@ -232,18 +247,21 @@ namespace NfIcbmsg.Devicetree.Boards
             }
         }
 
+        /// <summary>Two instances must not share a specifier (the same cells of the same device), whichever direction.</summary>
         private static void CheckChannelsApart(BoardFile board, BoardInstance later, BoardInstance earlier)
         {
-            if (later.Mailbox.Node != earlier.Mailbox.Node)
+            List<MailboxSpecifier> reported = new List<MailboxSpecifier>();
+            foreach (MailboxSpecifier mine in new[] { later.TxSpecifier, later.RxSpecifier })
             {
-                return;
-            }
-
-            foreach (int channel in new[] { later.TxChannel, later.RxChannel })
-            {
-                if (channel == earlier.TxChannel || channel == earlier.RxChannel)
+                foreach (MailboxSpecifier theirs in new[] { earlier.TxSpecifier, earlier.RxSpecifier })
                 {
-                    Fail(board, later, Bindings.Mboxes, "channel " + channel + " of " + later.Mailbox.Name + " is also used by instance " + earlier.Path + " (" + earlier.LocationOf(Bindings.Mboxes) + "): expected channels of its own for each instance");
+                    bool same = mine.Device.Node == theirs.Device.Node && mine.Cells.SequenceEqual(theirs.Cells);
+                    if (same && !reported.Any(r => r.Device.Node == mine.Device.Node && r.Cells.SequenceEqual(mine.Cells)))
+                    {
+                        reported.Add(mine);
+                        string what = mine.Cells.Count == 1 ? "channel " + mine.Channel + " of " + mine.Device.Name : "the specifier " + mine;
+                        Fail(board, later, Bindings.Mboxes, what + " is also used by instance " + earlier.Path + " (" + earlier.LocationOf(Bindings.Mboxes) + "): expected channels of its own for each instance");
+                    }
                 }
             }
         }

@@ -21,11 +21,18 @@ namespace NfIcbmsg.Devicetree.Boards
                 return report;
             }
 
-            List<string> names = a.EnabledInstances.Select(i => i.Name).Union(b.EnabledInstances.Select(i => i.Name)).ToList();
-            foreach (string name in names)
+            List<(BoardInstance X, BoardInstance Y)> matched = Match(a, b);
+            foreach ((BoardInstance x, BoardInstance y) in matched)
             {
-                BoardInstance x = a.FindInstance(name);
-                BoardInstance y = b.FindInstance(name);
+                string name = (x ?? y).Name;
+                if (x != null && y != null && (!x.IsComplete || !y.IsComplete))
+                {
+                    BoardInstance incomplete = x.IsComplete ? y : x;
+                    report.Mismatches.Add(new PairMismatch(DiagnosticSeverity.Error, name, x.Node.Location, y.Node.Location,
+                        "cannot prove the pair: the instance in " + incomplete.File + " is incomplete (" + string.Join(", ", incomplete.MissingFromBase) + " defined in the base devicetree): pass --base build/zephyr/zephyr.dts for that side"));
+                    continue;
+                }
+
                 if (x == null || y == null)
                 {
                     BoardInstance present = x ?? y;
@@ -44,7 +51,29 @@ namespace NfIcbmsg.Devicetree.Boards
                 }
             }
 
+            if (report.Pairs.Count == 0 && !report.Mismatches.Any(m => m.Severity == DiagnosticSeverity.Error))
+            {
+                report.Mismatches.Add(new PairMismatch(DiagnosticSeverity.Error, "-", new SourceLocation(a.Path, 1, 1), new SourceLocation(b.Path, 1, 1),
+                    "neither file has a complete, enabled IPC instance, so there is nothing to prove (an instance completed by the base devicetree needs --base build/zephyr/zephyr.dts)"));
+            }
+
             return report;
+        }
+
+        /// <summary>Instances paired by node name, else by a label both share (a base devicetree may name the node differently).</summary>
+        private static List<(BoardInstance, BoardInstance)> Match(BoardFile a, BoardFile b)
+        {
+            List<(BoardInstance, BoardInstance)> pairs = new List<(BoardInstance, BoardInstance)>();
+            List<BoardInstance> left = b.EnabledInstances.ToList();
+            foreach (BoardInstance x in a.EnabledInstances)
+            {
+                BoardInstance y = left.FirstOrDefault(i => i.Name == x.Name) ?? left.FirstOrDefault(i => i.Node.Labels.Any(x.Node.Labels.Contains));
+                left.Remove(y);
+                pairs.Add((x, y));
+            }
+
+            pairs.AddRange(left.Select(y => ((BoardInstance)null, y)));
+            return pairs;
         }
 
         private static void Compare(PairReport report, BoardInstance x, BoardInstance y)
@@ -68,23 +97,71 @@ namespace NfIcbmsg.Devicetree.Boards
                 }
             }
 
-            SameNumber(report, x, y, "tx channel", x.TxChannel, "rx channel", y.RxChannel, "the channel this side rings is the one the other side listens on", Bindings.Mboxes);
-            SameNumber(report, x, y, "rx channel", x.RxChannel, "tx channel", y.TxChannel, "the channel the other side rings is the one this side listens on", Bindings.Mboxes);
+            CompareMailboxes(report, x, y);
             SameNumber(report, x, y, Bindings.DcacheAlignment, x.DcacheAlignment, Bindings.DcacheAlignment, y.DcacheAlignment, "both sides must place the ring words at the same offsets");
             if (x.Backend == BackendKind.Icmsg && ((x.Unbound == UnboundMode.Enable && y.Unbound == UnboundMode.Disable) || (x.Unbound == UnboundMode.Disable && y.Unbound == UnboundMode.Enable)))
             {
                 Mismatch(report, x, y, Bindings.Unbound, Bindings.Unbound, "unbound \"" + Mode(x.Unbound) + "\" here but \"" + Mode(y.Unbound) + "\" there: \"enable\" needs \"enable\" or \"detect\" on the other side (spec §5.1)");
             }
 
-            if (x.Mailbox.Kind != y.Mailbox.Kind)
+        }
+
+        private static bool IsOurs(MailboxDevice device)
+        {
+            return device.Kind == MailboxKind.Gpio || device.Kind == MailboxKind.Sim;
+        }
+
+        /// <summary>
+        /// Our mailboxes have global channel numbers: the channels must be swapped. A SoC's mailbox is proven
+        /// where it can be: this side's tx specifier is the other side's rx specifier when both name the same
+        /// device; where the devices differ (per-core views such as VEVIF), the cells must agree and what cannot
+        /// be proven is said as a warning.
+        /// </summary>
+        private static void CompareMailboxes(PairReport report, BoardInstance x, BoardInstance y)
+        {
+            if (IsOurs(x.Mailbox) || IsOurs(y.Mailbox))
             {
-                Mismatch(report, x, y, Bindings.Mboxes, Bindings.Mboxes, "mailbox " + x.Mailbox.Name + " is " + (x.Mailbox.Compatible ?? "the SoC's own") + " here but " + y.Mailbox.Name + " is " + (y.Mailbox.Compatible ?? "the SoC's own") + " there: both sides must use the same kind of mailbox");
+                SameNumber(report, x, y, "tx channel", x.TxChannel, "rx channel", y.RxChannel, "the channel this side rings is the one the other side listens on", Bindings.Mboxes);
+                SameNumber(report, x, y, "rx channel", x.RxChannel, "tx channel", y.TxChannel, "the channel the other side rings is the one this side listens on", Bindings.Mboxes);
+                if (x.Mailbox.Kind != y.Mailbox.Kind)
+                {
+                    Mismatch(report, x, y, Bindings.Mboxes, Bindings.Mboxes, "mailbox " + x.Mailbox.Name + " is " + (x.Mailbox.Compatible ?? "the SoC's own") + " here but " + y.Mailbox.Name + " is " + (y.Mailbox.Compatible ?? "the SoC's own") + " there: both sides must use the same kind of mailbox");
+                }
+                else if (x.Mailbox.Kind == MailboxKind.Sim && x.Mailbox.PortBase != y.Mailbox.PortBase)
+                {
+                    report.Mismatches.Add(new PairMismatch(DiagnosticSeverity.Error, x.Name, Located(x.Mailbox, Bindings.PortBase), Located(y.Mailbox, Bindings.PortBase),
+                        "port-base " + x.Mailbox.PortBase + " here but " + y.Mailbox.PortBase + " there: both sides must ring the same UDP ports"));
+                }
+
+                return;
             }
-            else if (x.Mailbox.Kind == MailboxKind.Sim && x.Mailbox.PortBase != y.Mailbox.PortBase)
+
+            Direction(report, x, y, x.TxSpecifier, "rings", y.RxSpecifier, "listens on");
+            Direction(report, x, y, x.RxSpecifier, "listens on", y.TxSpecifier, "rings");
+        }
+
+        private static void Direction(PairReport report, BoardInstance x, BoardInstance y, MailboxSpecifier here, string hereVerb, MailboxSpecifier there, string thereVerb)
+        {
+            string stated = "this side " + hereVerb + " " + here + ", the other side " + thereVerb + " " + there;
+            if (here.DeviceName == there.DeviceName)
             {
-                report.Mismatches.Add(new PairMismatch(DiagnosticSeverity.Error, x.Name, Located(x.Mailbox, Bindings.PortBase), Located(y.Mailbox, Bindings.PortBase),
-                    "port-base " + x.Mailbox.PortBase + " here but " + y.Mailbox.PortBase + " there: both sides must ring the same UDP ports"));
+                if (!here.Cells.SequenceEqual(there.Cells))
+                {
+                    Mismatch(report, x, y, Bindings.Mboxes, Bindings.Mboxes, stated + ": on the same device both must name the same channel");
+                }
+
+                return;
             }
+
+            if (here.Cells.Count > 0 && !here.Cells.SequenceEqual(there.Cells))
+            {
+                Mismatch(report, x, y, Bindings.Mboxes, Bindings.Mboxes, stated + ": per-core views of one mailbox must name the same channel");
+                return;
+            }
+
+            string proven = here.Cells.Count > 0 ? "the channel numbers agree, but " : "the specifiers have no cells to compare, and ";
+            report.Mismatches.Add(new PairMismatch(DiagnosticSeverity.Warning, x.Name, x.LocationOf(Bindings.Mboxes), y.LocationOf(Bindings.Mboxes),
+                stated + ": " + proven + "the tools cannot prove that " + here.DeviceName + " and " + there.DeviceName + " are the two cores' views of one mailbox (their base devicetrees define them); check the SoC's documentation"));
         }
 
         /// <summary>With matching parameters, both sides must compute the same layout of each region: the proof, not an assumption.</summary>

@@ -29,13 +29,19 @@ namespace NfIcbmsg.Devicetree.Generation
         /// <summary>Generates one instance of one board file, or returns null and adds why to <paramref name="problems"/>.</summary>
         public static GeneratedFile Plan(BoardCatalog catalog, string source, string instanceName, List<string> problems)
         {
+            return Plan(catalog, source, instanceName, problems, ReadOptions.None);
+        }
+
+        /// <summary>As <see cref="Plan(BoardCatalog, string, string, List{string})"/>, reading the board file with a base devicetree or include directories.</summary>
+        public static GeneratedFile Plan(BoardCatalog catalog, string source, string instanceName, List<string> problems, ReadOptions options)
+        {
             if (!File.Exists(catalog.Full(source)))
             {
                 problems.Add(source + ": board file not found");
                 return null;
             }
 
-            return Generate(catalog.Load(source), source, instanceName, problems);
+            return Generate(BoardLoader.Load(catalog.Full(source), source, options), source, instanceName, problems);
         }
 
         /// <summary>Everything that should be generated now (see the class summary).</summary>
@@ -104,6 +110,12 @@ namespace NfIcbmsg.Devicetree.Generation
             {
                 string known = string.Join(", ", board.EnabledInstances.Select(i => i.Name));
                 problems.Add(source + ": no enabled instance named " + instanceName + " (instances: " + (known.Length == 0 ? "none" : known) + ")");
+                return null;
+            }
+
+            if (!instance.IsComplete)
+            {
+                problems.Add(source + ": instance " + instanceName + " is incomplete (" + string.Join(", ", instance.MissingFromBase) + " defined in the base devicetree): pass --base build/zephyr/zephyr.dts; nothing generated");
                 return null;
             }
 

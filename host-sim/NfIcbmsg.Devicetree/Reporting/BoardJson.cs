@@ -91,7 +91,7 @@ namespace NfIcbmsg.Devicetree.Reporting
                     ["message"] = d.Message,
                     ["text"] = d.ToString(),
                 }).ToArray()),
-                ["instances"] = new JsonArray(board.Instances.Where(i => onlyInstance == null || i.Name == onlyInstance).Select(i => (JsonNode)Instance(i)).ToArray()),
+                ["instances"] = new JsonArray(board.Instances.Where(i => onlyInstance == null || i.Matches(onlyInstance)).Select(i => (JsonNode)Instance(i)).ToArray()),
             };
         }
 
@@ -105,6 +105,8 @@ namespace NfIcbmsg.Devicetree.Reporting
                 ["enabled"] = instance.Enabled,
                 ["complete"] = instance.IsComplete,
                 ["location"] = instance.Node.Location.ToString(),
+                ["labels"] = new JsonArray(instance.Node.Labels.Select(l => (JsonNode)l).ToArray()),
+                ["missingFromBase"] = new JsonArray(instance.MissingFromBase.Select(m => (JsonNode)m).ToArray()),
             };
             if (!instance.Enabled || !instance.IsComplete)
             {
@@ -127,6 +129,9 @@ namespace NfIcbmsg.Devicetree.Reporting
                 ["txPins"] = new JsonArray(instance.Mailbox.TxPins.Select(p => (JsonNode)p).ToArray()),
                 ["rxPins"] = new JsonArray(instance.Mailbox.RxPins.Select(p => (JsonNode)p).ToArray()),
             };
+            json["txMailbox"] = Specifier(instance.TxSpecifier);
+            json["rxMailbox"] = Specifier(instance.RxSpecifier);
+            json["mapsToSimLink"] = instance.MapsToSimLink;
             InstanceLayout layout = InstanceLayout.Compute(instance);
             json["layoutError"] = layout.Error;
             if (layout.Error == null)
@@ -137,6 +142,16 @@ namespace NfIcbmsg.Devicetree.Reporting
             }
 
             return json;
+        }
+
+        private static JsonObject Specifier(MailboxSpecifier specifier)
+        {
+            return new JsonObject
+            {
+                ["device"] = specifier.DeviceName,
+                ["compatible"] = specifier.Device.Compatible,
+                ["cells"] = new JsonArray(specifier.Cells.Select(c => (JsonNode)c).ToArray()),
+            };
         }
 
         private static JsonObject Region(MemoryRegion region, RegionLayout split, PacketBufferLayout ring)

@@ -20,13 +20,19 @@ namespace NfIcbmsg.Devicetree.Reporting
         {
             StringBuilder text = new StringBuilder();
             text.Append(board.Path).Append(board.Runtime != null ? "  (runtime: " + board.Runtime + ")" : string.Empty).Append('\n');
-            foreach (BoardInstance instance in board.Instances.Where(i => onlyInstance == null || i.Name == onlyInstance))
+            foreach (BoardInstance instance in board.Instances.Where(i => onlyInstance == null || i.Matches(onlyInstance)))
             {
                 text.Append('\n');
                 text.Append("instance " + instance.Name + "  " + instance.Path + "  " + instance.Compatible + "  [" + instance.Node.Location + "]\n");
                 if (!instance.Enabled)
                 {
                     text.Append("  disabled (status is not \"okay\"): ignored\n");
+                    continue;
+                }
+
+                if (instance.MissingFromBase.Count > 0)
+                {
+                    text.Append("  incomplete: " + string.Join(", ", instance.MissingFromBase) + " " + (board.Tree.HasBase ? "defined neither here nor in the base devicetree" : "defined in the base devicetree: pass --base build/zephyr/zephyr.dts") + "\n");
                     continue;
                 }
 
@@ -45,13 +51,18 @@ namespace NfIcbmsg.Devicetree.Reporting
                 }
 
                 TextTable table = new TextTable();
-                AddColumns(table, instance.Backend,
+                AddColumns(table, instance.Backend, layout.TxRing.HasHandshake,
                     Column("TX region (this side writes)", instance.TxRegion, layout.Tx, layout.TxRing, null),
                     Column("RX region (the peer writes)", instance.RxRegion, layout.Rx, layout.RxRing, null));
                 text.Append(table.Render("  "));
             }
 
             text.Append(Diagnostics(board.Diagnostics));
+            if (board.Tree != null && !board.CompleteInstances.Any(i => onlyInstance == null || i.Matches(onlyInstance)))
+            {
+                text.Append("\nno complete IPC instance" + (onlyInstance == null ? string.Empty : " named " + onlyInstance) + " in " + board.Path + (board.Instances.Any(i => i.MissingFromBase.Count > 0) ? " (incomplete ones need --base build/zephyr/zephyr.dts)" : string.Empty) + "\n");
+            }
+
             return text.ToString();
         }
 
@@ -63,7 +74,7 @@ namespace NfIcbmsg.Devicetree.Reporting
             {
                 BoardInstance a = pair.A;
                 text.Append("\ninstance " + pair.Name + "  " + a.Compatible + "  A " + a.Path + " [" + a.Node.Location + "]  B " + pair.B.Path + " [" + pair.B.Node.Location + "]\n");
-                text.Append("  mailbox: A rings channel " + a.TxChannel + " (" + a.Mailbox.DescribeChannel(a.TxChannel) + "), B rings channel " + pair.B.TxChannel + " (" + pair.B.Mailbox.DescribeChannel(pair.B.TxChannel) + ")\n");
+                text.Append("  mailbox: A rings " + Ring(a) + ", B rings " + Ring(pair.B) + "\n");
                 if (pair.Initiator != null)
                 {
                     InstanceLayout initiator = pair.Initiator == a ? pair.LayoutA : pair.LayoutB;
@@ -71,7 +82,7 @@ namespace NfIcbmsg.Devicetree.Reporting
                 }
 
                 TextTable table = new TextTable();
-                AddColumns(table, a.Backend,
+                AddColumns(table, a.Backend, pair.LayoutA.TxRing.HasHandshake,
                     Column("R1: A -> B", a.TxRegion, pair.LayoutA.Tx, pair.LayoutA.TxRing, "A writes, B reads"),
                     Column("R2: B -> A", a.RxRegion, pair.LayoutA.Rx, pair.LayoutA.RxRing, "B writes, A reads"));
                 text.Append(table.Render("  "));
@@ -91,11 +102,28 @@ namespace NfIcbmsg.Devicetree.Reporting
             return text.ToString();
         }
 
+        /// <summary>How a side rings: "channel 0 (udp 127.0.0.1:47300)" on our mailboxes, the specifier on a SoC's.</summary>
+        private static string Ring(BoardInstance side)
+        {
+            MailboxDevice mailbox = side.Mailbox;
+            return mailbox.Kind == MailboxKind.Gpio || mailbox.Kind == MailboxKind.Sim
+                ? "channel " + side.TxChannel + " (" + mailbox.DescribeChannel(side.TxChannel) + ")"
+                : side.TxSpecifier.ToString();
+        }
+
         private static string Summary(BoardInstance instance, InstanceLayout layout)
         {
             StringBuilder text = new StringBuilder();
             MailboxDevice mailbox = instance.Mailbox;
-            text.Append("  mailbox " + mailbox.Name + " (" + (mailbox.Compatible ?? "the SoC's own, from the base devicetree") + "): tx channel " + instance.TxChannel + " = " + mailbox.DescribeChannel(instance.TxChannel) + ", rx channel " + instance.RxChannel + " = " + mailbox.DescribeChannel(instance.RxChannel) + "\n");
+            if (mailbox.Kind == MailboxKind.Gpio || mailbox.Kind == MailboxKind.Sim)
+            {
+                text.Append("  mailbox " + mailbox.Name + " (" + mailbox.Compatible + "): tx channel " + instance.TxChannel + " = " + mailbox.DescribeChannel(instance.TxChannel) + ", rx channel " + instance.RxChannel + " = " + mailbox.DescribeChannel(instance.RxChannel) + "\n");
+            }
+            else
+            {
+                text.Append("  mailbox: tx " + instance.TxSpecifier + ", rx " + instance.RxSpecifier + " (" + Soc(instance.Mailbox) + (instance.RxMailbox == instance.Mailbox ? string.Empty : "; " + Soc(instance.RxMailbox)) + ")"
+                    + (instance.MapsToSimLink ? string.Empty : "; the sim link needs two different channel numbers: run takes --tx-channel/--rx-channel") + "\n");
+            }
             string alignment = "dcache-alignment " + instance.DcacheAlignment + " (A = " + System.Math.Max(4, instance.DcacheAlignment) + ")";
             if (instance.Backend == BackendKind.Icbmsg)
             {
@@ -111,6 +139,11 @@ namespace NfIcbmsg.Devicetree.Reporting
             }
 
             return text.ToString();
+        }
+
+        private static string Soc(MailboxDevice device)
+        {
+            return device.Name + ": " + (device.Compatible ?? "the SoC's own, from the base devicetree");
         }
 
         private static List<string> Column(string heading, MemoryRegion region, RegionLayout split, PacketBufferLayout ring, string direction)
@@ -138,7 +171,7 @@ namespace NfIcbmsg.Devicetree.Reporting
             return cells;
         }
 
-        private static void AddColumns(TextTable table, BackendKind backend, List<string> left, List<string> right)
+        private static void AddColumns(TextTable table, BackendKind backend, bool handshake, List<string> left, List<string> right)
         {
             List<string> labels = new List<string> { string.Empty, "direction", "region", "range" };
             if (backend == BackendKind.Icbmsg)
@@ -147,7 +180,7 @@ namespace NfIcbmsg.Devicetree.Reporting
             }
             else
             {
-                labels.AddRange(new[] { "ring rd / hs / wr / data", "ring data length", "largest packet" });
+                labels.AddRange(new[] { handshake ? "ring rd / hs / wr / data" : "ring rd / wr / data", "ring data length", "largest packet" });
             }
 
             for (int i = 0; i < labels.Count; i++)

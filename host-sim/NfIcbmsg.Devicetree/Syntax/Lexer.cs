@@ -20,6 +20,7 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private readonly SourceStack source;
         private readonly MacroTable macros;
+        private readonly System.Collections.Generic.List<Conditional> conditionals = new System.Collections.Generic.List<Conditional>();
         private Token peeked;
         private LexMode peekedMode;
 
@@ -71,6 +72,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                         continue;
                     }
 
+                    CheckConditionalsClosed();
                     return new Token(TokenKind.EndOfInput, string.Empty, 0, end);
                 }
 
@@ -100,11 +102,175 @@ namespace NfIcbmsg.Devicetree.Syntax
                 MacroDefinition macro;
                 if (token.Kind == TokenKind.Identifier && macros.TryGet(token.Text, out macro) && !source.IsMacroActive(macro.Name))
                 {
-                    source.PushMacro(macro, token.Location);
-                    continue;
+                    if (macro.Parameters == null)
+                    {
+                        source.PushMacro(macro, token.Location);
+                        continue;
+                    }
+
+                    // A function-like macro's name without '(' after it is a plain identifier, as in cpp.
+                    string[] arguments = ReadMacroArguments(macro, token.Location);
+                    if (arguments != null)
+                    {
+                        source.PushMacro(macro with { Body = Substitute(macro, arguments) }, token.Location);
+                        continue;
+                    }
                 }
 
                 return token;
+            }
+        }
+
+        /// <summary>
+        /// The arguments of a function-like macro use, read from the current frame: '(' (after blanks), then
+        /// text split at top-level commas up to the matching ')'. Null when no '(' follows.
+        /// </summary>
+        private string[] ReadMacroArguments(MacroDefinition macro, SourceLocation at)
+        {
+            int ahead = 0;
+            while (source.Peek(ahead) == ' ' || source.Peek(ahead) == '\t')
+            {
+                ahead++;
+            }
+
+            if (source.Peek(ahead) != '(')
+            {
+                return null;
+            }
+
+            for (int i = 0; i <= ahead; i++)
+            {
+                source.Advance();
+            }
+
+            System.Collections.Generic.List<string> arguments = new System.Collections.Generic.List<string>();
+            StringBuilder current = new StringBuilder();
+            int depth = 0;
+            while (true)
+            {
+                if (source.FrameExhausted || source.Peek() == ';' || source.Peek() == '{')
+                {
+                    throw new DevicetreeException(at, "expected ')' closing the arguments of macro " + macro.Name + "(...) on the same line");
+                }
+
+                char c = (char)source.Advance();
+                if (c == ')' && depth == 0)
+                {
+                    break;
+                }
+
+                if (c == ',' && depth == 0)
+                {
+                    arguments.Add(current.ToString().Trim());
+                    current.Clear();
+                    continue;
+                }
+
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                current.Append(c);
+            }
+
+            arguments.Add(current.ToString().Trim());
+            if (macro.Parameters.Count == 0 && arguments.Count == 1 && arguments[0].Length == 0)
+            {
+                arguments.Clear();
+            }
+
+            if (arguments.Count != macro.Parameters.Count)
+            {
+                throw new DevicetreeException(at, "macro " + macro.Name + " takes " + macro.Parameters.Count + " argument(s) (defined at " + macro.Location + "), found " + arguments.Count);
+            }
+
+            return arguments.ToArray();
+        }
+
+        /// <summary>The body with each parameter name (as a whole identifier) replaced by its argument.</summary>
+        private static string Substitute(MacroDefinition macro, string[] arguments)
+        {
+            StringBuilder result = new StringBuilder();
+            string body = macro.Body;
+            int i = 0;
+            while (i < body.Length)
+            {
+                if (IsIdentifierStart(body[i]))
+                {
+                    int start = i;
+                    while (i < body.Length && (IsIdentifierStart(body[i]) || IsDigit(body[i])))
+                    {
+                        i++;
+                    }
+
+                    string word = body.Substring(start, i - start);
+                    int index = -1;
+                    for (int k = 0; k < macro.Parameters.Count; k++)
+                    {
+                        if (macro.Parameters[k] == word)
+                        {
+                            index = k;
+                        }
+                    }
+
+                    result.Append(index >= 0 ? arguments[index] : word);
+                    continue;
+                }
+
+                result.Append(body[i]);
+                i++;
+            }
+
+            return result.ToString();
+        }
+
+        /// <summary>
+        /// Discards the rest of a property's value up to and including its ';' (strings and comments
+        /// respected). Used for a value that names something this file does not define: the parser keeps
+        /// the property as unresolved instead of failing the file.
+        /// </summary>
+        public void SkipRestOfProperty(SourceLocation property)
+        {
+            Token pending = peeked;
+            peeked = null;
+            if (pending != null && pending.Is(";"))
+            {
+                return;
+            }
+
+            while (true)
+            {
+                if (source.FrameExhausted)
+                {
+                    if (source.PopExhausted())
+                    {
+                        continue;
+                    }
+
+                    throw new DevicetreeException(property, "unexpected end of file in the value of the property that starts here: expected ';'");
+                }
+
+                int c = source.Peek();
+                if (c == ';')
+                {
+                    source.Advance();
+                    return;
+                }
+
+                if (c == '{' || c == '}')
+                {
+                    throw new DevicetreeException(source.Location, "expected ';' ending the property that starts at " + property + ", found '" + (char)c + "'");
+                }
+
+                if (c == '"')
+                {
+                    ReadString();
+                }
+                else if (c == '/' && (source.Peek(1) == '*' || source.Peek(1) == '/'))
+                {
+                    SkipTrivia();
+                }
+                else
+                {
+                    source.Advance();
+                }
             }
         }
 
@@ -220,18 +386,19 @@ namespace NfIcbmsg.Devicetree.Syntax
                 case "include":
                 case "define":
                 case "undef":
-                    break;
-                case "if":
                 case "ifdef":
                 case "ifndef":
-                case "elif":
                 case "else":
                 case "endif":
+                    break;
+                case "if":
+                case "elif":
+                    throw new DevicetreeException(source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include, #define, #undef, #ifdef, #ifndef, #else and #endif");
                 case "error":
                 case "warning":
                 case "pragma":
                 case "line":
-                    throw new DevicetreeException(source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include \"file\", #define NAME value and #undef NAME only");
+                    throw new DevicetreeException(source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include, #define, #undef, #ifdef, #ifndef, #else and #endif");
                 default:
                     return false;
             }
@@ -243,9 +410,51 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
 
             string rest = ReadDirectiveLine().Trim();
-            if (directive == "include")
+            if (directive == "include" && rest.StartsWith('<'))
+            {
+                int close = rest.IndexOf('>');
+                if (close < 2 || rest.Substring(close + 1).Trim().Length != 0)
+                {
+                    throw new DevicetreeException(at, "expected #include <path/file.h> with the name between '<' and '>' and nothing after it");
+                }
+
+                source.PushSystemInclude(rest.Substring(1, close - 1), at);
+            }
+            else if (directive == "include")
             {
                 source.PushInclude(ParseIncludeName(rest, at, "#include"), at);
+            }
+            else if (directive == "ifdef" || directive == "ifndef")
+            {
+                string name = ReadIdentifierAtStart(rest);
+                if (name.Length == 0 || name.Length != rest.Length)
+                {
+                    throw new DevicetreeException(at, "expected one macro name after #" + directive);
+                }
+
+                bool taken = macros.TryGet(name, out _) == (directive == "ifdef");
+                conditionals.Add(new Conditional(at, taken));
+                if (!taken)
+                {
+                    SkipInactiveLines();
+                }
+            }
+            else if (directive == "else" || directive == "endif")
+            {
+                if (conditionals.Count == 0)
+                {
+                    throw new DevicetreeException(at, "#" + directive + " without #ifdef or #ifndef");
+                }
+
+                // Reached while active: the branch that ran ends here; an #else branch is skipped.
+                if (directive == "endif")
+                {
+                    conditionals.RemoveAt(conditionals.Count - 1);
+                }
+                else
+                {
+                    SkipInactiveLines();
+                }
             }
             else if (directive == "define")
             {
@@ -265,6 +474,61 @@ namespace NfIcbmsg.Devicetree.Syntax
             return true;
         }
 
+        /// <summary>An open #ifdef/#ifndef: where, and whether its first branch was taken.</summary>
+        private sealed record Conditional(SourceLocation Location, bool Taken);
+
+        /// <summary>
+        /// Skips the lines of a branch not taken, up to the #else or #endif that closes it (nested
+        /// conditionals inside are skipped whole). At #else of a branch not taken, reading resumes.
+        /// </summary>
+        private void SkipInactiveLines()
+        {
+            int depth = 0;
+            while (!source.FrameExhausted)
+            {
+                string line = ReadDirectiveLine().Trim();
+                if (!line.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                string word = ReadIdentifierAtStart(line.Substring(1).TrimStart());
+                if (word == "if" || word == "ifdef" || word == "ifndef")
+                {
+                    depth++;
+                }
+                else if (word == "endif" && depth > 0)
+                {
+                    depth--;
+                }
+                else if (word == "endif")
+                {
+                    conditionals.RemoveAt(conditionals.Count - 1);
+                    source.AtLineStart = true;
+                    return;
+                }
+                else if (word == "else" && depth == 0 && !conditionals[conditionals.Count - 1].Taken)
+                {
+                    conditionals[conditionals.Count - 1] = conditionals[conditionals.Count - 1] with { Taken = true };
+                    source.AtLineStart = true;
+                    return;
+                }
+            }
+
+            Conditional open = conditionals[conditionals.Count - 1];
+            throw new DevicetreeException(open.Location, "#ifdef/#ifndef is not closed: expected #endif before the end of " + open.Location.File);
+        }
+
+        /// <summary>At the end of the input every #ifdef/#ifndef must have been closed.</summary>
+        private void CheckConditionalsClosed()
+        {
+            if (conditionals.Count > 0)
+            {
+                Conditional open = conditionals[conditionals.Count - 1];
+                throw new DevicetreeException(open.Location, "#ifdef/#ifndef is not closed: expected #endif before the end of " + open.Location.File);
+            }
+        }
+
         private void Define(string rest, SourceLocation at)
         {
             string name = ReadIdentifierAtStart(rest);
@@ -275,7 +539,28 @@ namespace NfIcbmsg.Devicetree.Syntax
 
             if (rest.Length > name.Length && rest[name.Length] == '(')
             {
-                throw new DevicetreeException(at, "function-like macro " + name + "(...) is not supported: use an object-like macro (#define NAME value) or the built-in DT_SIZE_K(n) / DT_SIZE_M(n)");
+                int close = rest.IndexOf(')', name.Length);
+                if (close < 0)
+                {
+                    throw new DevicetreeException(at, "expected ')' closing the parameter list of macro " + name + "(...)");
+                }
+
+                string[] parameters = rest.Substring(name.Length + 1, close - name.Length - 1).Split(',', StringSplitOptions.TrimEntries);
+                if (parameters.Length == 1 && parameters[0].Length == 0)
+                {
+                    parameters = new string[0];
+                }
+
+                foreach (string parameter in parameters)
+                {
+                    if (!IsIdentifier(parameter))
+                    {
+                        throw new DevicetreeException(at, "parameter '" + parameter + "' of macro " + name + "(...) is not a name: expected #define " + name + "(a, b) body (variadic macros are not supported)");
+                    }
+                }
+
+                macros.Define(new MacroDefinition(name, rest.Substring(close + 1).Trim(), at) { Parameters = parameters });
+                return;
             }
 
             if (rest.Length > name.Length && !char.IsWhiteSpace(rest[name.Length]))

@@ -3,12 +3,16 @@ using NfIcbmsg.Devicetree.Diagnostics;
 
 namespace NfIcbmsg.Devicetree.Syntax
 {
-    /// <summary>One object-like macro: "#define NAME body".</summary>
-    public sealed record MacroDefinition(string Name, string Body, SourceLocation Location);
+    /// <summary>One macro: "#define NAME body", or function-like "#define NAME(a, b) body" (then <see cref="Parameters"/> is set).</summary>
+    public sealed record MacroDefinition(string Name, string Body, SourceLocation Location)
+    {
+        /// <summary>Null for an object-like macro.</summary>
+        public IReadOnlyList<string> Parameters { get; init; }
+    }
 
     /// <summary>
     /// The object-like macros defined so far (#define / #undef), in the order the preprocessor meets them.
-    /// Function-like macros are refused where they are defined; DT_SIZE_K and DT_SIZE_M are built into the parser.
+    /// DT_SIZE_K and DT_SIZE_M are built into the parser.
     /// </summary>
     public sealed class MacroTable
     {

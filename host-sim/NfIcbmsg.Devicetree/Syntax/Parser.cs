@@ -179,7 +179,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 {
                     CheckPropertyName(name);
                     lexer.Next(LexMode.Structure);
-                    items.Add(new PropertySyntax(name.Text, labels, ParseValues(name.Text), name.Location));
+                    items.Add(new PropertySyntax(name.Text, labels, ParseValuesOrUnresolved(name), name.Location));
                 }
                 else if (next.Is(";"))
                 {
@@ -218,6 +218,39 @@ namespace NfIcbmsg.Devicetree.Syntax
                 : new DeletePropertySyntax(name.Text, directive.Location);
         }
 
+        /// <summary>
+        /// A value that uses an identifier no #define gave (a macro of a Zephyr header, such as DT_MEM_ARM(...))
+        /// does not fail the file: the property is kept as unresolved, and only an IPC property that needs
+        /// it is an error (the board reader decides; every other one is a warning).
+        /// </summary>
+        private List<DtValue> ParseValuesOrUnresolved(Token name)
+        {
+            try
+            {
+                return ParseValues(name.Text);
+            }
+            catch (UnknownIdentifierException unknown)
+            {
+                lexer.SkipRestOfProperty(name.Location);
+                return new List<DtValue> { new DtUnresolvedValue(unknown.Identifier, unknown.Location) };
+            }
+        }
+
+        /// <summary>Thrown inside a value for an identifier that is neither a macro nor built in.</summary>
+        private sealed class UnknownIdentifierException : System.Exception
+        {
+            public UnknownIdentifierException(Token token)
+                : base(token.Text)
+            {
+                Identifier = token.Text;
+                Location = token.Location;
+            }
+
+            public string Identifier { get; }
+
+            public SourceLocation Location { get; }
+        }
+
         private List<DtValue> ParseValues(string property)
         {
             List<DtValue> values = new List<DtValue>();
@@ -236,7 +269,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                         values.Add(new DtReferenceValue(DtCell.PathReference(token.Text, token.Location)));
                         break;
                     case TokenKind.Identifier:
-                        throw new DevicetreeException(token.Location, "unknown identifier '" + token.Text + "' in the value of property '" + property + "': expected \"string\", <cells>, [bytes] or &label (a macro must be #defined before it is used)");
+                        throw new UnknownIdentifierException(token);
                     case TokenKind.Label:
                         throw new DevicetreeException(token.Location, "labels inside property values are not supported (property '" + property + "')");
                     case TokenKind.Directive:
@@ -412,7 +445,7 @@ namespace NfIcbmsg.Devicetree.Syntax
 
             if (token.Kind == TokenKind.Identifier)
             {
-                throw new DevicetreeException(token.Location, "unknown identifier '" + token.Text + "' in property '" + property + "': expected a number, a (expression), DT_SIZE_K(n), DT_SIZE_M(n) or a macro #defined before this line");
+                throw new UnknownIdentifierException(token);
             }
 
             if (token.Kind == TokenKind.Reference || token.Kind == TokenKind.PathReference)

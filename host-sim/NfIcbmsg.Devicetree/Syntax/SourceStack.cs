@@ -14,12 +14,35 @@ namespace NfIcbmsg.Devicetree.Syntax
     {
         private readonly List<Frame> frames = new List<Frame>();
         private readonly ReadLimits limits;
+        private readonly IReadOnlyList<string> includeDirectories;
+        private readonly List<Diagnostic> warnings;
         private long totalBytes;
         private int macroExpansions;
 
         public SourceStack(ReadLimits limits)
+            : this(limits, new string[0], false, new List<Diagnostic>())
+        {
+        }
+
+        /// <summary>
+        /// <paramref name="includeDirectories"/> are searched for <c>#include &lt;file&gt;</c>; a file not found
+        /// there is skipped with a warning added to <paramref name="warnings"/>.
+        /// </summary>
+        public SourceStack(ReadLimits limits, IReadOnlyList<string> includeDirectories, bool hasBase, List<Diagnostic> warnings)
         {
             this.limits = limits;
+            this.includeDirectories = includeDirectories;
+            this.warnings = warnings;
+            HasBase = hasBase;
+        }
+
+        /// <summary>A base devicetree is read with the overlay (messages then need not suggest --base).</summary>
+        public bool HasBase { get; }
+
+        /// <summary>Non-fatal findings of preprocessing (skipped includes, macros left unexpanded).</summary>
+        public void Warn(SourceLocation at, string message)
+        {
+            warnings.Add(Diagnostic.Warning(at, null, null, message));
         }
 
         private sealed class Frame
@@ -216,8 +239,50 @@ namespace NfIcbmsg.Devicetree.Syntax
                 throw new DevicetreeException(at, "cannot find include file \"" + name + "\" (looked for " + fullPath + "): includes are resolved beside the including file");
             }
 
+            PushFile(fullPath, displayPath, at);
+        }
+
+        private void PushFile(string fullPath, string displayPath, SourceLocation at)
+        {
+            List<Frame> files = frames.FindAll(f => f.FullPath != null);
+            if (files.Exists(f => string.Equals(f.FullPath, fullPath, StringComparison.Ordinal)))
+            {
+                List<string> chain = files.ConvertAll(f => f.DisplayPath);
+                chain.Add(displayPath);
+                throw new DevicetreeException(at, "include cycle: " + string.Join(" -> ", chain) + " (a file must not include itself, directly or through others)");
+            }
+
+            if (files.Count >= limits.MaxIncludeDepth)
+            {
+                throw new DevicetreeException(at, "includes nested deeper than " + limits.MaxIncludeDepth + " files: expected a shallow chain of .dtsi files");
+            }
+
             string text = ReadBounded(fullPath, displayPath, at);
             Push(new Frame { Text = text, FullPath = fullPath, DisplayPath = displayPath });
+        }
+
+        /// <summary>
+        /// <c>#include &lt;name&gt;</c>: searched in the include directories, in order, like cpp's -I. Not found (or none
+        /// given), it is skipped with a warning: such headers come with Zephyr, and what they define only matters to
+        /// properties the tools do not need (a property that needs it reports its own error).
+        /// </summary>
+        public void PushSystemInclude(string name, SourceLocation at)
+        {
+            foreach (string directory in includeDirectories)
+            {
+                string candidate = Path.GetFullPath(Path.Combine(directory, name));
+                if (File.Exists(candidate))
+                {
+                    PushFile(candidate, (Path.Combine(directory, name)).Replace('\\', '/'), at);
+                    return;
+                }
+            }
+
+            string where = includeDirectories.Count == 0
+                ? "no --include-dir given"
+                : "not found in --include-dir " + string.Join(", ", includeDirectories);
+            Warn(at, "#include <" + name + "> skipped (" + where + "): it comes with Zephyr or the SoC's base devicetree; pass --include-dir DIR to resolve it"
+                + (HasBase ? string.Empty : ", or --base build/zephyr/zephyr.dts for the whole tree"));
         }
 
         /// <summary>Starts reading the body of a macro used at <paramref name="useSite"/>.</summary>

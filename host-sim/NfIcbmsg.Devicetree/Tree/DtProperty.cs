@@ -27,6 +27,12 @@ namespace NfIcbmsg.Devicetree.Tree
 
         public SourceLocation Location { get; }
 
+        /// <summary>The undefined identifier that kept this value from being read, or null (see <see cref="DtUnresolvedValue"/>).</summary>
+        public DtUnresolvedValue Unresolved
+        {
+            get { return Values.Count == 1 ? Values[0] as DtUnresolvedValue : null; }
+        }
+
         public bool IsBoolean
         {
             get { return Values.Count == 0; }

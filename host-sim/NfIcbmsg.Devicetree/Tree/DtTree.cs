@@ -12,6 +12,7 @@ namespace NfIcbmsg.Devicetree.Tree
         private readonly Dictionary<string, DtNode> labels = new Dictionary<string, DtNode>();
         private readonly List<DtNode> externalNodes = new List<DtNode>();
         private readonly List<Diagnostic> diagnostics = new List<Diagnostic>();
+        private readonly List<UnresolvedReference> unresolved = new List<UnresolvedReference>();
 
         public DtTree(string file, SourceLocation rootLocation)
         {
@@ -23,6 +24,36 @@ namespace NfIcbmsg.Devicetree.Tree
         public string File { get; }
 
         public DtNode Root { get; }
+
+        /// <summary>The tree includes a base devicetree (--base), so a label it lacks is really unknown.</summary>
+        public bool HasBase { get; init; }
+
+        /// <summary>References to labels or paths no node has, in source order (their cells have no target).</summary>
+        public IReadOnlyList<UnresolvedReference> UnresolvedReferences
+        {
+            get { return unresolved; }
+        }
+
+        /// <summary>"a, b, c": the labels defined, for messages.</summary>
+        public string DescribeLabels()
+        {
+            List<string> names = new List<string>();
+            foreach (string label in labels.Keys)
+            {
+                if (!label.StartsWith('{'))
+                {
+                    names.Add(label);
+                }
+            }
+
+            names.Sort(System.StringComparer.Ordinal);
+            return names.Count == 0 ? "none" : string.Join(", ", names);
+        }
+
+        internal void AddUnresolved(UnresolvedReference reference)
+        {
+            unresolved.Add(reference);
+        }
 
         public IReadOnlyList<DtNode> ExternalNodes
         {
@@ -103,4 +134,10 @@ namespace NfIcbmsg.Devicetree.Tree
             diagnostics.Add(diagnostic);
         }
     }
+}
+
+namespace NfIcbmsg.Devicetree.Tree
+{
+    /// <summary>A phandle or path reference in <see cref="Property"/> of <see cref="Node"/> that names no node of the tree.</summary>
+    public sealed record UnresolvedReference(DtNode Node, DtProperty Property, DtCell Cell);
 }

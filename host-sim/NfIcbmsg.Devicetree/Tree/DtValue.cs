@@ -107,3 +107,32 @@ namespace NfIcbmsg.Devicetree.Tree
         }
     }
 }
+
+namespace NfIcbmsg.Devicetree.Tree
+{
+    /// <summary>
+    /// A value the reader could not evaluate because it uses an identifier nothing defined (a macro of a
+    /// Zephyr header or of the base devicetree): the whole property value is kept as this one part.
+    /// </summary>
+    public sealed class DtUnresolvedValue : DtValue
+    {
+        public DtUnresolvedValue(string identifier, SourceLocation location)
+            : base(location)
+        {
+            Identifier = identifier;
+        }
+
+        /// <summary>The first identifier that is not defined.</summary>
+        public string Identifier { get; }
+
+        public override string KindName
+        {
+            get { return "a value using " + Identifier + ", which is not defined"; }
+        }
+
+        public override string ToString()
+        {
+            return Identifier + "...";
+        }
+    }
+}

@@ -11,9 +11,11 @@ namespace NfIcbmsg.Devicetree.Tree
     /// exists and are no-ops for what the overlay does not have (the base devicetree's nodes), then
     /// every phandle is resolved.
     ///
-    /// The standalone-overlay rule: an unresolved "&amp;label { }" at top level makes (or merges into) an
-    /// external node carrying that label, and an unresolved phandle in 'mboxes' refers to an external
-    /// mailbox device by that label. Any other unresolved label is an error.
+    /// The standalone-overlay rule: an unresolved "&amp;label { }" (or "&amp;{/path} { }") at top level makes
+    /// (or merges into) an external node carrying that label, and an unresolved phandle in 'mboxes' refers
+    /// to an external mailbox device by that label. Any other unresolved reference is left without a
+    /// target and listed in <see cref="DtTree.UnresolvedReferences"/>: the board reader decides whether
+    /// an IPC instance needs it (then the instance is incomplete) or not (then it is a warning).
     /// </summary>
     public sealed class TreeMerger
     {
@@ -26,10 +28,19 @@ namespace NfIcbmsg.Devicetree.Tree
 
         public static DtTree Merge(DocumentSyntax document, string file)
         {
-            TreeMerger merger = new TreeMerger(new DtTree(file, document.Start));
-            foreach (TopLevelSyntax statement in document.Statements)
+            return Merge(new[] { document }, file, false);
+        }
+
+        /// <summary>Applies the documents in order (base trees first, the overlay last) to one tree.</summary>
+        public static DtTree Merge(IReadOnlyList<DocumentSyntax> documents, string file, bool hasBase)
+        {
+            TreeMerger merger = new TreeMerger(new DtTree(file, documents[documents.Count - 1].Start) { HasBase = hasBase });
+            foreach (DocumentSyntax document in documents)
             {
-                merger.Apply(statement);
+                foreach (TopLevelSyntax statement in document.Statements)
+                {
+                    merger.Apply(statement);
+                }
             }
 
             merger.ResolveReferences();
@@ -46,10 +57,13 @@ namespace NfIcbmsg.Devicetree.Tree
                     break;
                 case ReferencedNodeSyntax referenced:
                     {
-                        DtNode node = referenced.Label != null ? tree.FindLabel(referenced.Label) : tree.FindPath(referenced.Path);
+                        DtNode node = referenced.Label != null ? tree.FindLabel(referenced.Label) : tree.FindPath(referenced.Path) ?? tree.FindLabel(PathKey(referenced.Path));
                         if (node == null && referenced.Label == null)
                         {
-                            throw new DevicetreeException(referenced.Location, "no node at path &{" + referenced.Path + "} in this file: expected the path of a node defined above");
+                            // A path of the base devicetree: kept as an external node named by that path.
+                            node = DtNode.External(PathKey(referenced.Path), referenced.Location);
+                            tree.AddExternal(node);
+                            tree.SetLabel(PathKey(referenced.Path), node);
                         }
 
                         if (node == null)
@@ -210,9 +224,15 @@ namespace NfIcbmsg.Devicetree.Tree
             }
         }
 
+        /// <summary>The key under which an external node made for "&amp;{/path} { }" is kept with the labels.</summary>
+        private static string PathKey(string path)
+        {
+            return "{" + path + "}";
+        }
+
         private void Resolve(DtCell cell, DtNode node, DtProperty property)
         {
-            DtNode target = cell.ReferenceLabel != null ? tree.FindLabel(cell.ReferenceLabel) : tree.FindPath(cell.ReferencePath);
+            DtNode target = cell.ReferenceLabel != null ? tree.FindLabel(cell.ReferenceLabel) : tree.FindPath(cell.ReferencePath) ?? tree.FindLabel(PathKey(cell.ReferencePath));
             if (target == null && cell.ReferenceLabel != null && property.Name == "mboxes")
             {
                 // The mailbox peripheral of a SoC lives in its base devicetree; the overlay only names it.
@@ -224,9 +244,8 @@ namespace NfIcbmsg.Devicetree.Tree
 
             if (target == null)
             {
-                string known = tree.Labels.Count == 0 ? "none" : string.Join(", ", tree.Labels.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
-                string what = cell.ReferenceLabel != null ? "label &" + cell.ReferenceLabel : "path &{" + cell.ReferencePath + "}";
-                throw new DevicetreeException(Diagnostic.Error(cell.Location, node.Path, property.Name, "unknown " + what + ": no node in this file has it (labels defined: " + known + ")"));
+                tree.AddUnresolved(new UnresolvedReference(node, property, cell));
+                return;
             }
 
             cell.Target = target;

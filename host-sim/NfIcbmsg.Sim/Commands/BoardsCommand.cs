@@ -79,25 +79,30 @@ namespace NfIcbmsg.Sim.Commands
         private static Command CreateShow()
         {
             Argument<string> file = new Argument<string>("file") { Description = "The board file (.overlay)" };
-            Option<string> instance = new Option<string>("--instance") { Description = "Only this instance (node name, e.g. ipc0)" };
+            Option<string> instance = new Option<string>("--instance") { Description = "Only this instance (node name or any label of the node, e.g. ipc0)" };
             Option<bool> json = JsonOption();
-            Command command = new Command("show", "Validate a board file and print its instances with the computed layout of both regions");
+            TreeOptions tree = new TreeOptions();
+            Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
+            Command command = new Command("show", "Validate a board file and print its instances with the computed layout of both regions; exit 1 on errors or when no instance is complete");
             command.Arguments.Add(file);
             command.Options.Add(instance);
             command.Options.Add(json);
+            tree.AddTo(command);
+            command.Options.Add(includes);
             command.SetAction(parse =>
             {
                 string path = parse.GetValue(file);
                 string only = parse.GetValue(instance);
-                BoardFile board = BoardLoader.Load(path);
-                if (only != null && board.Tree != null && board.Instances.All(i => i.Name != only))
+                BoardFile board = BoardLoader.Load(path, path, tree.Read(parse, includes));
+                if (only != null && board.Tree != null && !board.Instances.Any(i => i.Matches(only)))
                 {
-                    parse.InvocationConfiguration.Error.WriteLine(path + ": no instance named " + only + " (instances: " + string.Join(", ", board.Instances.Select(i => i.Name)) + ")");
+                    parse.InvocationConfiguration.Error.WriteLine(path + ": no instance named " + only + " (instances: " + Names(board) + ")");
                     return 2;
                 }
 
                 parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Show(board, only) + "\n" : LayoutText.Show(board, only));
-                return board.HasErrors ? 1 : 0;
+                bool complete = board.CompleteInstances.Any(i => only == null || i.Matches(only));
+                return board.HasErrors || !complete ? 1 : 0;
             });
             return command;
         }
@@ -107,13 +112,25 @@ namespace NfIcbmsg.Sim.Commands
             Argument<string> a = new Argument<string>("file-a") { Description = "One side's board file" };
             Argument<string> b = new Argument<string>("file-b") { Description = "The other side's board file" };
             Option<bool> json = JsonOption();
+            TreeOptions both = new TreeOptions();
+            TreeOptions sideA = new TreeOptions("--base-a", "side A only, after --base");
+            TreeOptions sideB = new TreeOptions("--base-b", "side B only, after --base");
+            Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("check", "Prove two board files are mirror images (regions, blocks, channels swapped; same alignment) and print both regions side by side; exit 1 on mismatch");
             command.Arguments.Add(a);
             command.Arguments.Add(b);
             command.Options.Add(json);
+            both.AddTo(command);
+            sideA.AddTo(command);
+            sideB.AddTo(command);
+            command.Options.Add(includes);
             command.SetAction(parse =>
             {
-                PairReport report = PairChecker.Check(BoardLoader.Load(parse.GetValue(a)), BoardLoader.Load(parse.GetValue(b)));
+                string pathA = parse.GetValue(a);
+                string pathB = parse.GetValue(b);
+                PairReport report = PairChecker.Check(
+                    BoardLoader.Load(pathA, pathA, sideA.Read(parse, includes, both.Base)),
+                    BoardLoader.Load(pathB, pathB, sideB.Read(parse, includes, both.Base)));
                 parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Check(report) + "\n" : LayoutText.Check(report));
                 return report.Mirrors ? 0 : 1;
             });
@@ -127,12 +144,16 @@ namespace NfIcbmsg.Sim.Commands
             Option<bool> all = new Option<bool>("--all") { Description = "Generate every instance of every board file with nf,runtime = \"nanoframework\" (and refresh files generated before)" };
             Option<bool> check = new Option<bool>("--check") { Description = "Write nothing; exit 1 naming each generated file that is missing or not current (CI)" };
             Option<string> repo = RepoOption();
+            TreeOptions tree = new TreeOptions();
+            Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("generate", "Generate firmware/Boards/<Board>/<Instance>Config.cs and NfIcbmsg.Boards.projitems from board files, and the C headers of firmware/NativePeer/generated");
             command.Arguments.Add(file);
             command.Options.Add(instance);
             command.Options.Add(all);
             command.Options.Add(check);
             command.Options.Add(repo);
+            tree.AddTo(command);
+            command.Options.Add(includes);
             command.SetAction(parse =>
             {
                 TextWriter output = parse.InvocationConfiguration.Output;
@@ -169,7 +190,7 @@ namespace NfIcbmsg.Sim.Commands
                 List<GeneratedFile> files = GeneratedConfigs.PlanAll(catalog, problems);
                 if (source != null)
                 {
-                    GeneratedFile one = GeneratedConfigs.Plan(catalog, catalog.Relative(source), instanceName, problems);
+                    GeneratedFile one = GeneratedConfigs.Plan(catalog, catalog.Relative(source), instanceName, problems, tree.Read(parse, includes));
                     if (one == null)
                     {
                         problems.ForEach(error.WriteLine);
@@ -196,6 +217,11 @@ namespace NfIcbmsg.Sim.Commands
                 return problems.Count == 0 ? 0 : 1;
             });
             return command;
+        }
+
+        private static string Names(BoardFile board)
+        {
+            return string.Join(", ", board.Instances.Select(i => i.Name + (i.Node.Labels.Count > 0 && !i.Node.Labels.Contains(i.Name) ? " (&" + string.Join(", &", i.Node.Labels) + ")" : string.Empty)));
         }
 
         private static BoardCatalog Catalog(string repo, TextWriter error)

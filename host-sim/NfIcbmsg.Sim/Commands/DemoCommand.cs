@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Linq;
 using System.IO;
 using System.Text.Json;
+using NfIcbmsg.Devicetree;
 using NfIcbmsg.Devicetree.Boards;
 using NfIcbmsg.Devicetree.Diagnostics;
 using NfIcbmsg.Icbmsg;
@@ -23,6 +24,8 @@ namespace NfIcbmsg.Sim.Commands
             Option<int> maxSize = new Option<int>("--max-size") { Description = "Largest message in bytes", DefaultValueFactory = _ => 256 };
             Option<int> timeout = new Option<int>("--timeout") { Description = "Milliseconds to wait for binding, and extra time for the exchange", DefaultValueFactory = _ => 10000 };
             Option<bool> json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+            TreeOptions tree = new TreeOptions();
+            Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("demo", "Two simulated cores in this process exchange verified messages on several endpoints (Zephyr's multi_endpoint sample)");
             command.Options.Add(board);
             command.Options.Add(messages);
@@ -30,7 +33,9 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(maxSize);
             command.Options.Add(timeout);
             command.Options.Add(json);
-            command.SetAction(parse => Run(parse.GetValue(board), parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json)));
+            tree.AddTo(command);
+            command.Options.Add(includes);
+            command.SetAction(parse => Run(parse.GetValue(board), tree.Read(parse, includes), parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json)));
             return command;
         }
 
@@ -42,6 +47,15 @@ namespace NfIcbmsg.Sim.Commands
         /// the first instance, one on each other. Null (and a message on stderr) when the file fails.
         /// </summary>
         public static IReadOnlyList<DemoInstance> LoadInstances(string board)
+        {
+            return LoadInstances(board, ReadOptions.None);
+        }
+
+        /// <summary>
+        /// As <see cref="LoadInstances(string)"/>, on top of a base devicetree. Each direction runs on its own
+        /// in-process line, so every mailbox form runs here, whatever its channel numbers.
+        /// </summary>
+        public static IReadOnlyList<DemoInstance> LoadInstances(string board, ReadOptions options)
         {
             string path = board;
             if (!File.Exists(path))
@@ -56,7 +70,7 @@ namespace NfIcbmsg.Sim.Commands
                 return null;
             }
 
-            BoardFile file = BoardLoader.Load(path, board);
+            BoardFile file = BoardLoader.Load(path, board, options);
             foreach (Diagnostic diagnostic in file.Diagnostics)
             {
                 Console.Error.WriteLine(diagnostic.ToString());
@@ -69,7 +83,7 @@ namespace NfIcbmsg.Sim.Commands
 
             List<DemoInstance> instances = new List<DemoInstance>();
             char next = 'a';
-            foreach (BoardInstance instance in file.EnabledInstances.Where(i => i.Backend == BackendKind.Icbmsg))
+            foreach (BoardInstance instance in file.CompleteInstances.Where(i => i.Backend == BackendKind.Icbmsg))
             {
                 int count = instances.Count == 0 ? 2 : 1;
                 string[] endpoints = Enumerable.Range(0, count).Select(_ => "ep_" + next++).ToArray();
@@ -78,14 +92,15 @@ namespace NfIcbmsg.Sim.Commands
 
             if (instances.Count == 0)
             {
-                Console.Error.WriteLine($"error: {board} has no enabled zephyr,ipc-icbmsg instance");
+                bool incomplete = file.EnabledInstances.Any(i => i.MissingFromBase.Count > 0);
+                Console.Error.WriteLine($"error: {board} has no complete, enabled zephyr,ipc-icbmsg instance" + (incomplete ? " (incomplete ones are completed by the base devicetree: pass --base build/zephyr/zephyr.dts)" : string.Empty));
                 return null;
             }
 
             return instances;
         }
 
-        private static int Run(string board, int messages, int minSize, int maxSize, int timeoutMs, bool json)
+        private static int Run(string board, ReadOptions options, int messages, int minSize, int maxSize, int timeoutMs, bool json)
         {
             if (messages < 1 || minSize < 8 || maxSize < minSize || timeoutMs < 1)
             {
@@ -93,7 +108,7 @@ namespace NfIcbmsg.Sim.Commands
                 return 2;
             }
 
-            IReadOnlyList<DemoInstance> instances = LoadInstances(board);
+            IReadOnlyList<DemoInstance> instances = LoadInstances(board, options);
             if (instances == null)
             {
                 return 2;

@@ -24,8 +24,10 @@ namespace NfIcbmsg.Sim.Commands
             Option<bool> watch = new Option<bool>("--watch") { Description = "Refresh until interrupted (or --for elapses)" };
             Option<int> interval = new Option<int>("--interval") { Description = "Milliseconds between refreshes with --watch", DefaultValueFactory = _ => 500 };
             Option<double?> duration = new Option<double?>("--for") { Description = "With --watch: stop after this many seconds" };
+            TreeOptions tree = new TreeOptions();
+            Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("inspect", "Decode an instance's shared-memory file read-only: both rings (indices, occupancy, pending control messages), the blocks they show allocated, and anomalies; exit 1 when there are anomalies");
-            foreach (Option option in new Option[] { board, instance, shm, json, watch, interval, duration })
+            foreach (Option option in new Option[] { board, instance, shm, json, watch, interval, duration, tree.Base, includes })
             {
                 command.Options.Add(option);
             }
@@ -43,7 +45,7 @@ namespace NfIcbmsg.Sim.Commands
                 MappedFileMemory memory;
                 try
                 {
-                    side = BoardSide.Load(parse.GetValue(board), parse.GetValue(instance));
+                    side = BoardSide.Load(parse.GetValue(board), parse.GetValue(instance), tree.Read(parse, includes));
                     memory = MappedFileMemory.Open(parse.GetValue(shm), side.Config.WindowBase, checked((int)side.Config.WindowLength), true);
                 }
                 catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is OverflowException)

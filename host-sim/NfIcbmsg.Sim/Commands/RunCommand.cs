@@ -36,8 +36,12 @@ namespace NfIcbmsg.Sim.Commands
             Option<int> timeout = new Option<int>("--timeout") { Description = "Milliseconds any one wait may take: binding, a send, an echo, the gap between messages, the final drain", DefaultValueFactory = _ => 10000 };
             Option<int> idle = new Option<int>("--idle") { Description = "With --count 0: milliseconds without a message that end the run", DefaultValueFactory = _ => 1000 };
             Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+            Option<int?> txChannel = new Option<int?>("--tx-channel") { Description = "Sim-link channel this side rings, instead of the board's (for mailboxes whose two directions share a number or name none); with --rx-channel" };
+            Option<int?> rxChannel = new Option<int?>("--rx-channel") { Description = "Sim-link channel this side is rung on, instead of the board's; with --tx-channel" };
+            TreeOptions tree = new TreeOptions();
+            Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("run", "Run one side of one instance in this process over the sim link (shared-memory file + UDP mailbox lines); exit 0 only when everything was verified");
-            foreach (Option option in new Option[] { board, instance, shm, portBase, mode, endpoints, count, size, zeroCopy, check, timeout, idle, json })
+            foreach (Option option in new Option[] { board, instance, shm, portBase, mode, endpoints, count, size, zeroCopy, check, timeout, idle, json, txChannel, rxChannel, tree.Base, includes })
             {
                 command.Options.Add(option);
             }
@@ -73,17 +77,41 @@ namespace NfIcbmsg.Sim.Commands
                     TimeoutMs = parse.GetValue(timeout),
                     IdleMs = parse.GetValue(idle),
                 };
-                return Execute(options, parse.GetValue(board), parse.GetValue(instance), parse.GetValue(json), parse.InvocationConfiguration.Output, error);
+                BoardSide side;
+                try
+                {
+                    side = BoardSide.Load(parse.GetValue(board), parse.GetValue(instance), tree.Read(parse, includes));
+                }
+                catch (BoardSideException e)
+                {
+                    error.WriteLine("error: " + e.Message);
+                    return ExitSetup;
+                }
+
+                string unmapped = side.SimLinkProblem(parse.GetValue(txChannel), parse.GetValue(rxChannel));
+                if (unmapped != null)
+                {
+                    error.WriteLine("error: " + unmapped);
+                    return ExitSetup;
+                }
+
+                if (parse.GetValue(txChannel).HasValue)
+                {
+                    side.Config.TxChannel = parse.GetValue(txChannel).Value;
+                    side.Config.RxChannel = parse.GetValue(rxChannel).Value;
+                }
+
+                return Execute(options, side, parse.GetValue(json), parse.InvocationConfiguration.Output, error);
             });
             return command;
         }
 
-        private static int Execute(RunOptions options, string boardPath, string instanceName, bool json, TextWriter output, TextWriter error)
+        private static int Execute(RunOptions options, BoardSide side, bool json, TextWriter output, TextWriter error)
         {
             RunReport report;
             try
             {
-                report = RunSession.Execute(options, BoardSide.Load(boardPath, instanceName));
+                report = RunSession.Execute(options, side);
             }
             catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is RunSetupException || e is ArgumentException)
             {
