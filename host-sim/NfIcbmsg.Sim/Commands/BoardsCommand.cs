@@ -6,6 +6,7 @@ using System.Linq;
 using NfIcbmsg.Devicetree.Boards;
 using NfIcbmsg.Devicetree.Generation;
 using NfIcbmsg.Devicetree.Reporting;
+using NfIcbmsg.Sim.Boards;
 
 namespace NfIcbmsg.Sim.Commands
 {
@@ -45,7 +46,7 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(json);
             command.SetAction(parse =>
             {
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), parse.InvocationConfiguration.Error);
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), parse.InvocationConfiguration.Error, "boards list");
                 if (catalog == null)
                 {
                     return 2;
@@ -89,7 +90,7 @@ namespace NfIcbmsg.Sim.Commands
             {
                 string path = parse.GetValue(file);
                 string only = parse.GetValue(instance);
-                BoardFile board = BoardLoader.Load(path);
+                BoardFile board = BundledBoards.Load(path);
                 if (only != null && board.Tree != null && board.Instances.All(i => i.Name != only))
                 {
                     parse.InvocationConfiguration.Error.WriteLine(path + ": no instance named " + only + " (instances: " + string.Join(", ", board.Instances.Select(i => i.Name)) + ")");
@@ -113,7 +114,7 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(json);
             command.SetAction(parse =>
             {
-                PairReport report = PairChecker.Check(BoardLoader.Load(parse.GetValue(a)), BoardLoader.Load(parse.GetValue(b)));
+                PairReport report = PairChecker.Check(BundledBoards.Load(parse.GetValue(a)), BundledBoards.Load(parse.GetValue(b)));
                 parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Check(report) + "\n" : LayoutText.Check(report));
                 return report.Mirrors ? 0 : 1;
             });
@@ -146,7 +147,7 @@ namespace NfIcbmsg.Sim.Commands
                     return 2;
                 }
 
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), error);
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), error, "boards generate");
                 if (catalog == null)
                 {
                     return 2;
@@ -190,14 +191,20 @@ namespace NfIcbmsg.Sim.Commands
             return command;
         }
 
-        private static BoardCatalog Catalog(string repo, TextWriter error)
+        private static BoardCatalog Catalog(string repo, TextWriter error, string command)
         {
             BoardCatalog catalog = repo != null
                 ? BoardCatalog.At(repo)
                 : BoardCatalog.Locate(Environment.CurrentDirectory) ?? BoardCatalog.Locate(AppContext.BaseDirectory);
-            if (catalog == null || !Directory.Exists(catalog.BoardsDirectory))
+            if (catalog == null)
             {
-                error.WriteLine("cannot find the repository (a directory with boards/ and firmware/): run inside the checkout or pass --repo DIR");
+                error.WriteLine(BundledBoards.NeedsCheckout(command));
+                return null;
+            }
+
+            if (!Directory.Exists(catalog.BoardsDirectory))
+            {
+                error.WriteLine($"error: {command}: --repo {repo} has no boards/ folder ({catalog.BoardsDirectory}); pass the root of a checkout of nf-icbmsg");
                 return null;
             }
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using NfIcbmsg.Devicetree.Boards;
 using NfIcbmsg.Platform;
+using NfIcbmsg.Sim.Boards;
 
 namespace NfIcbmsg.Sim.Link
 {
@@ -12,13 +13,14 @@ namespace NfIcbmsg.Sim.Link
     public sealed record BoardSide(InstanceConfig Config, int PortBase, string BoardPath)
     {
         /// <summary>
-        /// Reads <paramref name="boardPath"/> and picks <paramref name="instanceName"/>. The port base is
+        /// Reads <paramref name="boardPath"/> (or the copy shipped with nf-sim, see <see cref="BundledBoards"/>) and picks <paramref name="instanceName"/>. The port base is
         /// the sim mailbox's port-base, or the sim link's default when the instance's mailbox is not a
         /// sim mailbox. Throws <see cref="BoardSideException"/> with the board's own diagnostics.
         /// </summary>
         public static BoardSide Load(string boardPath, string instanceName)
         {
-            BoardFile board = BoardLoader.Load(boardPath);
+            BoardFile board = BundledBoards.Load(boardPath);
+            boardPath = board.Path;
             if (board.HasErrors)
             {
                 throw new BoardSideException($"board file {boardPath} has errors:\n  " + string.Join("\n  ", board.Diagnostics.Where(d => d.IsError)));
