@@ -52,7 +52,7 @@ public class ToolPackageTests
     }
 
     [Fact]
-    public void Tool_RunsTheDemoAndSaysWhatNeedsACheckout_OutsideAnyCheckout()
+    public void Tool_RunsFromItsPackageLayout_OnTheShippedBoardOrACheckoutsOwn_AndSaysWhatNeedsACheckout()
     {
         string place = Path.Combine(Path.GetTempPath(), "nf-sim-tool-" + Guid.NewGuid().ToString("N"));
         string work = Path.Combine(place, "work");
@@ -73,6 +73,22 @@ public class ToolPackageTests
             (code, output, error) = Run(tool, work, "boards", "check", "boards/sim/local.overlay", "boards/sim/remote.overlay");
             Assert.True(code == 0, $"boards check of the shipped pair exited {code}: {output}{error}");
             Assert.Contains("(nf-sim)/boards/sim/local.overlay", output);
+
+            // Anywhere inside a checkout (here a folder below its root) its own file wins over the shipped copy:
+            // here one whose ipc1 is disabled.
+            string checkout = Path.Combine(place, "checkout");
+            Directory.CreateDirectory(Path.Combine(checkout, "firmware"));
+            Directory.CreateDirectory(Path.Combine(checkout, "boards", "sim"));
+            File.Copy(Repository.Full("boards/sim/sim-mbox.dtsi"), Path.Combine(checkout, "boards", "sim", "sim-mbox.dtsi"));
+            string local = File.ReadAllText(Repository.Full("boards/sim/local.overlay"));
+            int ipc1 = local.IndexOf("ipc1: ipc1 {", StringComparison.Ordinal);
+            int okay = local.IndexOf("status = \"okay\"", ipc1, StringComparison.Ordinal);
+            Assert.True(ipc1 > 0 && okay > ipc1, "boards/sim/local.overlay no longer has an enabled ipc1 node");
+            File.WriteAllText(Path.Combine(checkout, "boards", "sim", "local.overlay"), local.Remove(okay, "status = \"okay\"".Length).Insert(okay, "status = \"disabled\""));
+            (code, output, error) = Run(tool, Path.Combine(checkout, "firmware"), "demo", "--messages", "20", "--json");
+            Assert.True(code == 0, $"demo in a checkout exited {code}: {error}");
+            Assert.Contains("\"instance\": \"ipc0\"", output);
+            Assert.DoesNotContain("\"instance\": \"ipc1\"", output);
 
             foreach (string command in new[] { "list", "generate" })
             {

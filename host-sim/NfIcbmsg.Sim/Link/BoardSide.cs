@@ -13,9 +13,9 @@ namespace NfIcbmsg.Sim.Link
     public sealed record BoardSide(InstanceConfig Config, int PortBase, string BoardPath)
     {
         /// <summary>
-        /// Reads <paramref name="boardPath"/> (or the copy shipped with nf-sim, see <see cref="BundledBoards"/>) and picks <paramref name="instanceName"/>. The port base is
-        /// the sim mailbox's port-base, or the sim link's default when the instance's mailbox is not a
-        /// sim mailbox. Throws <see cref="BoardSideException"/> with the board's own diagnostics.
+        /// Reads <paramref name="boardPath"/> (or the copy shipped with nf-sim, see <see cref="BundledBoards"/>) and
+        /// picks <paramref name="instanceName"/>. The port base is the sim mailbox's port-base, or the sim link's
+        /// default when the instance's mailbox is not a sim mailbox. Throws <see cref="BoardSideException"/> with the board's own diagnostics.
         /// </summary>
         public static BoardSide Load(string boardPath, string instanceName)
         {
