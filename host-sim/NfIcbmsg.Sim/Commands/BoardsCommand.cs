@@ -6,6 +6,7 @@ using System.Linq;
 using NfIcbmsg.Devicetree.Boards;
 using NfIcbmsg.Devicetree.Generation;
 using NfIcbmsg.Devicetree.Reporting;
+using NfIcbmsg.Sim.Boards;
 
 namespace NfIcbmsg.Sim.Commands
 {
@@ -45,7 +46,7 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(json);
             command.SetAction(parse =>
             {
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), parse.InvocationConfiguration.Error);
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), parse.InvocationConfiguration.Error, "boards list");
                 if (catalog == null)
                 {
                     return 2;
@@ -93,7 +94,7 @@ namespace NfIcbmsg.Sim.Commands
             {
                 string path = parse.GetValue(file);
                 string only = parse.GetValue(instance);
-                BoardFile board = BoardLoader.Load(path, path, tree.Read(parse, includes));
+                BoardFile board = BundledBoards.Load(path, tree.Read(parse, includes));
                 if (only != null && board.Tree != null && !board.Instances.Any(i => i.Matches(only)))
                 {
                     parse.InvocationConfiguration.Error.WriteLine(path + ": no instance named " + only + " (instances: " + Names(board) + ")");
@@ -129,8 +130,8 @@ namespace NfIcbmsg.Sim.Commands
                 string pathA = parse.GetValue(a);
                 string pathB = parse.GetValue(b);
                 PairReport report = PairChecker.Check(
-                    BoardLoader.Load(pathA, pathA, sideA.Read(parse, includes, both.Base)),
-                    BoardLoader.Load(pathB, pathB, sideB.Read(parse, includes, both.Base)));
+                    BundledBoards.Load(pathA, sideA.Read(parse, includes, both.Base)),
+                    BundledBoards.Load(pathB, sideB.Read(parse, includes, both.Base)));
                 parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Check(report) + "\n" : LayoutText.Check(report));
                 return report.Mirrors ? 0 : 1;
             });
@@ -167,7 +168,7 @@ namespace NfIcbmsg.Sim.Commands
                     return 2;
                 }
 
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), error);
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), error, "boards generate");
                 if (catalog == null)
                 {
                     return 2;
@@ -224,14 +225,20 @@ namespace NfIcbmsg.Sim.Commands
             return string.Join(", ", board.Instances.Select(i => i.Name + (i.Node.Labels.Count > 0 && !i.Node.Labels.Contains(i.Name) ? " (&" + string.Join(", &", i.Node.Labels) + ")" : string.Empty)));
         }
 
-        private static BoardCatalog Catalog(string repo, TextWriter error)
+        private static BoardCatalog Catalog(string repo, TextWriter error, string command)
         {
             BoardCatalog catalog = repo != null
                 ? BoardCatalog.At(repo)
                 : BoardCatalog.Locate(Environment.CurrentDirectory) ?? BoardCatalog.Locate(AppContext.BaseDirectory);
-            if (catalog == null || !Directory.Exists(catalog.BoardsDirectory))
+            if (catalog == null)
             {
-                error.WriteLine("cannot find the repository (a directory with boards/ and firmware/): run inside the checkout or pass --repo DIR");
+                error.WriteLine(BundledBoards.NeedsCheckout(command));
+                return null;
+            }
+
+            if (!Directory.Exists(catalog.BoardsDirectory))
+            {
+                error.WriteLine($"error: {command}: --repo {repo} has no boards/ folder ({catalog.BoardsDirectory}); pass the root of a checkout of nf-icbmsg");
                 return null;
             }
 

@@ -8,6 +8,7 @@ using NfIcbmsg.Devicetree;
 using NfIcbmsg.Devicetree.Boards;
 using NfIcbmsg.Devicetree.Diagnostics;
 using NfIcbmsg.Icbmsg;
+using NfIcbmsg.Sim.Boards;
 using NfIcbmsg.Sim.Demo;
 using Spectre.Console;
 
@@ -57,20 +58,13 @@ namespace NfIcbmsg.Sim.Commands
         /// </summary>
         public static IReadOnlyList<DemoInstance> LoadInstances(string board, ReadOptions options)
         {
-            string path = board;
-            if (!File.Exists(path))
+            if (BundledBoards.Resolve(board, out _) == null)
             {
-                BoardCatalog catalog = BoardCatalog.Locate(Directory.GetCurrentDirectory()) ?? BoardCatalog.Locate(AppContext.BaseDirectory);
-                path = catalog == null ? board : catalog.Full(board);
-            }
-
-            if (!File.Exists(path))
-            {
-                Console.Error.WriteLine($"error: board file {board} not found (run from the repository or pass --board)");
+                Console.Error.WriteLine($"error: board file {board} not found here, in a checkout above {Directory.GetCurrentDirectory()}, or among the boards shipped with nf-sim ({string.Join(", ", BundledBoards.Files)}); pass --board FILE");
                 return null;
             }
 
-            BoardFile file = BoardLoader.Load(path, board, options);
+            BoardFile file = BundledBoards.Load(board, options);
             foreach (Diagnostic diagnostic in file.Diagnostics)
             {
                 Console.Error.WriteLine(diagnostic.ToString());

@@ -2,6 +2,7 @@ using System.Linq;
 using NfIcbmsg.Devicetree;
 using NfIcbmsg.Devicetree.Boards;
 using NfIcbmsg.Platform;
+using NfIcbmsg.Sim.Boards;
 
 namespace NfIcbmsg.Sim.Link
 {
@@ -43,9 +44,9 @@ namespace NfIcbmsg.Sim.Link
                 + ", and the sim link needs one UDP port (PORT_BASE + channel) per direction. To run it, pass --tx-channel N --rx-channel M (two different channels; the other side's run takes them swapped), or run both sides in one process with `nf-sim demo --board FILE`";
         }
         /// <summary>
-        /// Reads <paramref name="boardPath"/> and picks <paramref name="instanceName"/>. The port base is
-        /// the sim mailbox's port-base, or the sim link's default when the instance's mailbox is not a
-        /// sim mailbox. Throws <see cref="BoardSideException"/> with the board's own diagnostics.
+        /// Reads <paramref name="boardPath"/> (or the copy shipped with nf-sim, see <see cref="BundledBoards"/>) and
+        /// picks <paramref name="instanceName"/>. The port base is the sim mailbox's port-base, or the sim link's
+        /// default when the instance's mailbox is not a sim mailbox. Throws <see cref="BoardSideException"/> with the board's own diagnostics.
         /// </summary>
         public static BoardSide Load(string boardPath, string instanceName)
         {
@@ -55,7 +56,8 @@ namespace NfIcbmsg.Sim.Link
         /// <summary>As <see cref="Load(string, string)"/>, the board file read on top of a base devicetree or with include directories.</summary>
         public static BoardSide Load(string boardPath, string instanceName, ReadOptions options)
         {
-            BoardFile board = BoardLoader.Load(boardPath, boardPath, options);
+            BoardFile board = BundledBoards.Load(boardPath, options);
+            boardPath = board.Path;
             if (board.HasErrors)
             {
                 throw new BoardSideException($"board file {boardPath} has errors:\n  " + string.Join("\n  ", board.Diagnostics.Where(d => d.IsError)));
