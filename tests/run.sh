@@ -3,8 +3,11 @@
 #   1. all host tests (protocol shared tests through the TestFramework adapter, host-only stress and
 #      fuzz tests, devicetree/boards, nanoFramework gate tests, interop checks, simulator CLI tests);
 #   2. the nanoFramework gate over every device project (.ci/nf-gate);
-#   3. the native interop sources compiled against the model headers (firmware/Native/check.sh).
-# Ends with one line "N passed, N failed" and a non-zero exit on any failure.
+#   3. the native interop sources compiled against the model headers (firmware/Native/check.sh);
+#   4. the device code on the real nanoFramework toolchain (tests/nfclr.sh): every device project compiled by
+#      nfclr's check.sh and the NFUnitTest suite run on the nanoCLR with a 128 KB heap; skipped (counted as
+#      skipped) when no nfclr is installed ($NFCLR_HOME, default ~/.cache/nfclr).
+# Ends with one line "N passed, N failed, N skipped" and a non-zero exit on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -20,6 +23,13 @@ if bash .ci/nf-gate; then gate=1; gatefail=0; else gate=0; gatefail=1; status=1;
 echo "== native interop sources"
 if bash firmware/Native/check.sh; then native=1; nativefail=0; else native=0; nativefail=1; status=1; fi
 
+echo "== nanoFramework toolchain (nfclr)"
+bash tests/nfclr.sh 2>&1 | tee "$log.nfclr"
+read -r nfpassed nffailed nfskipped < <(grep -E '^nfclr: [0-9]+ passed' "$log.nfclr" | tail -1 | sed -E 's/^nfclr: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped.*/\1 \2 \3/')
+if [ -z "${nfpassed:-}" ]; then nfpassed=0; nffailed=1; nfskipped=0; fi
+[ "$nffailed" -eq 0 ] || status=1
+rm -f "$log.nfclr"
+
 # vstest prints one summary per test project: "Passed!  - Failed:  0, Passed: 12, Skipped: 0, Total: 12".
 read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
@@ -30,8 +40,9 @@ if [ "$projects" -lt "$expected" ]; then
   status=1
   failed=$((failed + expected - projects))
 fi
-passed=$((passed + gate + native))
-failed=$((failed + gatefail + nativefail))
+passed=$((passed + gate + native + nfpassed))
+failed=$((failed + gatefail + nativefail + nffailed))
+skipped=$((skipped + nfskipped))
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || status=1
 exit $status
