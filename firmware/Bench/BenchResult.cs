@@ -22,7 +22,7 @@ namespace NfIcbmsg.Bench
         /// <summary>Payload bytes per message.</summary>
         public int Size { get; }
 
-        /// <summary>Messages (or round trips) timed.</summary>
+        /// <summary>Messages (or round trips) in the batch the figures come from.</summary>
         public int Messages { get; }
 
         /// <summary>Interpreter time per message (per round trip for ping-pong).</summary>
@@ -36,7 +36,7 @@ namespace NfIcbmsg.Bench
         {
             return (PingPong ? "ping-pong " : "one-way   ") + (ZeroCopy ? "zero-copy " : "copy      ") + Size.ToString() + " B: "
                 + MicrosecondsPerMessage.ToString("F1") + " us/" + (PingPong ? "round trip" : "message") + ", "
-                + LoopIterationsPerMessage.ToString("F0") + " loop iterations (" + Messages.ToString() + " timed)";
+                + LoopIterationsPerMessage.ToString("F0") + " loop iterations (fastest batch of " + Messages.ToString() + ")";
         }
     }
 }

@@ -17,7 +17,7 @@ namespace NfIcbmsg.Bench
         /// <summary>Runs every case over <paramref name="geometry"/>; returns the one-way 16-byte copying case.</summary>
         public static BenchResult Run(InstanceConfig geometry, int messages, BenchOutput output)
         {
-            double loops = LoopCalibration.IterationsPerMicrosecond(100000, 3);
+            double loops = LoopCalibration.IterationsPerMicrosecond(20000, 30);
             output("bench: empty loop " + loops.ToString("F2") + " iterations/us");
             BenchResult headline = null;
             MessageBench bench = new MessageBench(geometry, Sizes[Sizes.Length - 1]);
@@ -55,7 +55,7 @@ namespace NfIcbmsg.Bench
                 bench.Dispose();
             }
 
-            output("bench: empty loop " + LoopCalibration.IterationsPerMicrosecond(100000, 3).ToString("F2") + " iterations/us (after)");
+            output("bench: empty loop " + LoopCalibration.IterationsPerMicrosecond(20000, 30).ToString("F2") + " iterations/us (after)");
             return headline;
         }
     }

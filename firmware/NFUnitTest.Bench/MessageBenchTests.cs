@@ -19,6 +19,12 @@ namespace NfIcbmsg.Tests.Bench
         }
 
         [TestMethod]
+        public void Profile()
+        {
+            PrimitiveCosts.Print(LoopCalibration.IterationsPerMicrosecond(100000, 3), OutputHelper.WriteLine);
+        }
+
+        [TestMethod]
         public void HeapPerInstance()
         {
             Print("docs geometry (16/32 blocks of 0x800 regions)", BenchGeometry.Docs());
