@@ -3,7 +3,9 @@
 # the real mscorlib and libraries, metadata processor and nanoCLR interpreter, built from nanoFramework's sources).
 #   1. every firmware/**/*.nfproj compiled with nfclr's check.sh (its sources and those of the projects it
 #      references, one assembly; compiler, metadata processor and the scan for constructs the runtime lacks);
-#   2. the NFUnitTest suite (firmware/NFUnitTest) run on the nanoCLR with a 128 KB managed heap.
+#   2. every hand-written API surface (firmware/nf-surface, the packages NuGet does not serve) checked against the
+#      library nfclr built (NfGate --conform): what a surface declares must exist there with the same shape;
+#   3. the NFUnitTest suite (firmware/NFUnitTest) run on the nanoCLR with a 128 KB managed heap.
 # nfclr is found in $NFCLR_HOME, else in ~/.cache/nfclr (nfclr's own default install directory). When it is not
 # there, one line says so and the stage counts as one skipped check.
 # Last line: "nfclr: N passed, N failed, N skipped" (each project check counts one, each test on the nanoCLR one).
@@ -62,6 +64,13 @@ while read -r project; do
     failed=$((failed + 1))
   fi
 done <"$work/projects"
+
+echo "== nfclr surfaces: firmware/nf-surface against $home/lib"
+if dotnet run -c Release --no-build --project tools/NfGate -- --conform "$home/lib" --repo "$root"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 
 echo "== nfclr run-tests.sh: NFUnitTest on the nanoCLR, --heap $heap"
 suite=firmware_NFUnitTest_NFUnitTest_nfproj

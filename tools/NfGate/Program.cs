@@ -21,6 +21,18 @@ if (args.Length > 0 && args[0] == "--sources")
     return SourceListing.Write(Path.GetFullPath(repo), Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == "--conform")
+{
+    if (args.Length != 2 && !(args.Length == 4 && args[2] == "--repo"))
+    {
+        Console.Error.WriteLine("usage: NfGate --conform DIR [--repo DIR]");
+        return 2;
+    }
+
+    string root = Path.GetFullPath(args.Length == 4 ? args[3] : Directory.GetCurrentDirectory());
+    return SurfaceConformance.Run(new SurfaceCompiler(Path.Combine(root, "firmware", "nf-surface")), Path.GetFullPath(args[1]), Console.Out);
+}
+
 GateOptions options = GateOptions.Parse(args, out string error);
 if (options == null)
 {
