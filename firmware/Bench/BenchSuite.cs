@@ -32,6 +32,7 @@ namespace NfIcbmsg.Bench
                             bool pingPong = pattern == 1;
                             BenchResult result = bench.Run(pingPong, mode == 1, Sizes[i], pingPong ? messages / 4 : messages, loops);
                             output("bench: " + result.ToString());
+                            output("bench:   profile: " + bench.Profile(pingPong, mode == 1, Sizes[i], result.Messages, loops));
                             if (headline == null)
                             {
                                 headline = result;
