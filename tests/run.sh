@@ -5,8 +5,9 @@
 #   2. the nanoFramework gate over every device project (.ci/nf-gate);
 #   3. the native interop sources compiled against the model headers (firmware/Native/check.sh);
 #   4. the device code on the real nanoFramework toolchain (tests/nfclr.sh): every device project compiled by
-#      nfclr's check.sh and the NFUnitTest suite run on the nanoCLR with a 128 KB heap; skipped (counted as
-#      skipped) when no nfclr is installed ($NFCLR_HOME, default ~/.cache/nfclr).
+#      nfclr's check.sh, the hand-written API surfaces checked against nfclr's libraries, and the NFUnitTest
+#      suite run on the nanoCLR with a 128 KB heap; skipped (counted as skipped) when no nfclr is installed
+#      ($NFCLR_HOME, default ~/.cache/nfclr).
 # Ends with one line "N passed, N failed, N skipped" and a non-zero exit on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
