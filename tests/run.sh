@@ -8,8 +8,12 @@
 #      ctest unit tests and a sanitized C <-> C sim-link run. It runs first, so that the C <-> C#
 #      tests of step 1 find the Release build current;
 #   5. the ESP-IDF component of the native peer compiled for ESP32 and ESP32-S3 against model headers
-#      (firmware/NativePeer/platform/esp-idf/check.sh).
-# Ends with one line "N passed, N failed" and a non-zero exit on any failure.
+#      (firmware/NativePeer/platform/esp-idf/check.sh);
+#   6. the device code on the real nanoFramework toolchain (tests/nfclr.sh): every device project compiled by
+#      nfclr's check.sh, the hand-written API surfaces checked against nfclr's libraries, and the NFUnitTest
+#      suite run on the nanoCLR with a 128 KB heap; skipped (counted as skipped) when no nfclr is installed
+#      ($NFCLR_HOME, default ~/.cache/nfclr).
+# Ends with one line "N passed, N failed, N skipped" and a non-zero exit on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -36,6 +40,14 @@ if bash firmware/Native/check.sh; then native=1; nativefail=0; else native=0; na
 echo "== ESP-IDF component of the native peer"
 if bash firmware/NativePeer/platform/esp-idf/check.sh; then espidf=1; espidffail=0; else espidf=0; espidffail=1; status=1; fi
 
+echo "== nanoFramework toolchain (nfclr)"
+bash tests/nfclr.sh 2>&1 | tee "$log.nfclr"
+read -r nfpassed nffailed nfskipped < <(grep -E '^nfclr: [0-9]+ passed' "$log.nfclr" | tail -1 | sed -E 's/^nfclr: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped.*/\1 \2 \3/')
+if [ -z "${nfpassed:-}" ]; then nfpassed=0; nffailed=1; nfskipped=0; fi
+[ "$nffailed" -eq 0 ] || status=1
+grep -E '^nfclr: skipped' "$log.nfclr" | sed -E 's/^nfclr: skipped/skipped: nfclr stage/' || true
+rm -f "$log.nfclr"
+
 # vstest prints one summary per test project: "Passed!  - Failed:  0, Passed: 12, Skipped: 0, Total: 12".
 read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
   | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
@@ -46,8 +58,9 @@ if [ "$projects" -lt "$expected" ]; then
   status=1
   failed=$((failed + expected - projects))
 fi
-passed=$((passed + gate + native + espidf + npassed))
-failed=$((failed + gatefail + nativefail + espidffail + nfailed))
+passed=$((passed + gate + native + espidf + npassed + nfpassed))
+failed=$((failed + gatefail + nativefail + espidffail + nfailed + nffailed))
+skipped=$((skipped + nfskipped))
 # Skipped tests are optional checks whose inputs are absent here; name them so nothing is skipped unseen.
 grep -E '^ +Skipped [A-Za-z]' "$log" | sed -E 's/^ +Skipped /skipped: /; s/ \[[^]]*\]$//' || true
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -24,7 +24,7 @@ namespace NfIcbmsg.Platform.InMemory
 
             ConfigA = sideA;
             ConfigB = sideA.Mirror();
-            Memory = new ByteArrayMemory(sideA.WindowBase, (int)sideA.WindowLength);
+            Memory = new RegionPairMemory(sideA);
             LineAToB = new InProcessMailbox();
             LineBToA = new InProcessMailbox();
             SideA = IpcService.Create(ConfigA, Memory, LineAToB, LineBToA);
@@ -38,7 +38,7 @@ namespace NfIcbmsg.Platform.InMemory
         public InstanceConfig ConfigB { get; }
 
         /// <summary>The shared SRAM both sides see.</summary>
-        public ByteArrayMemory Memory { get; }
+        public RegionPairMemory Memory { get; }
 
         /// <summary>A's tx channel, B's rx channel.</summary>
         public InProcessMailbox LineAToB { get; }

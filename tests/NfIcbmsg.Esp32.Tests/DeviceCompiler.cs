@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.Emit;
 namespace NfIcbmsg.Esp32.Tests;
 
 /// <summary>
-/// Compiles device sources the way an .nfproj does (C# 9, NoStdLib, NANOFRAMEWORK_1_0) against the hand-written
-/// nanoFramework API surface in firmware/nf-surface, each package compiled from its sources into a reference.
+/// Compiles device sources the way an .nfproj does (C# 9, NoStdLib, NANOFRAMEWORK_1_0) against the nanoFramework
+/// packages as the gate sees them: a package NuGet serves (surface.json "served": true, i.e. mscorlib) is its real
+/// assembly, restored by this project; the others are compiled from their hand-written surface in firmware/nf-surface.
 /// The result is a real PE image whose metadata (types, methods, InternalCall flags) is what the metadata
 /// processor would read.
 /// </summary>
@@ -77,7 +78,7 @@ public static class DeviceCompiler
 
     private static Dictionary<string, MetadataReference> BuildSurfaces()
     {
-        Dictionary<string, (string assembly, List<string> dependencies, string dir)> packages = new();
+        Dictionary<string, (string assembly, List<string> dependencies, string dir, string served)> packages = new();
         foreach (string dir in Directory.GetDirectories(RepoPaths.Surfaces))
         {
             string manifest = Path.Combine(dir, "surface.json");
@@ -90,7 +91,11 @@ public static class DeviceCompiler
             string id = json.RootElement.GetProperty("package").GetString();
             string assembly = json.RootElement.GetProperty("assembly").GetString();
             List<string> deps = json.RootElement.GetProperty("dependencies").EnumerateArray().Select(d => d.GetString()).ToList();
-            packages[id] = (assembly, deps, dir);
+            bool isServed = json.RootElement.TryGetProperty("served", out JsonElement served) && served.GetBoolean();
+            string real = isServed
+                ? Path.Combine(AppContext.BaseDirectory, "nf-packages", id, json.RootElement.GetProperty("version").GetString(), assembly + ".dll")
+                : null;
+            packages[id] = (assembly, deps, dir, real);
         }
 
         Dictionary<string, MetadataReference> built = new();
@@ -101,7 +106,13 @@ public static class DeviceCompiler
                 return;
             }
 
-            (string assembly, List<string> deps, string dir) = packages[id];
+            (string assembly, List<string> deps, string dir, string real) = packages[id];
+            if (real != null)
+            {
+                built[id] = MetadataReference.CreateFromFile(real);
+                return;
+            }
+
             foreach (string dep in deps)
             {
                 Build(dep);

@@ -82,7 +82,7 @@ namespace Demo
                 "NULL", "NULL", "NULL",                          // Zulu: Do (virtual), .ctor, Make
                 "Library_Deps_Demo_Zulu::NativeZ___STATIC__VOID",
                 "NULL", "NULL",                                  // Alpha: Use, .ctor
-                "NULL", "NULL",                                  // Handler: Invoke (virtual), .ctor (no BeginInvoke without IAsyncResult)
+                "NULL", "NULL", "NULL", "NULL",                  // Handler: Invoke (virtual), .ctor, BeginInvoke, EndInvoke (mscorlib has IAsyncResult)
             },
             result.LookupTable);
     }

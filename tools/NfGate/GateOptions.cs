@@ -9,6 +9,8 @@ public sealed class GateOptions
 {
     public const string Usage =
         "usage: NfGate [--repo DIR] [--surface DIR] [--configuration Debug|Release]... [project.nfproj ...]\n" +
+        "       NfGate --sources [--repo DIR]   list what each firmware project compiles (for tests/nfclr.sh)\n" +
+        "       NfGate --conform DIR [--repo DIR]   check each hand-written surface against DIR/<assembly>.dll\n" +
         "  --repo DIR           repository root (default: the current directory)\n" +
         "  --surface DIR        nanoFramework API surfaces (default: <repo>/firmware/nf-surface)\n" +
         "  --configuration C    configuration to check; repeatable (default: Debug and Release)\n" +

@@ -9,9 +9,12 @@ using Microsoft.CodeAnalysis.Emit;
 namespace NfGate;
 
 /// <summary>
-/// Compiles the hand-written nanoFramework API surfaces (firmware/nf-surface/&lt;PackageId&gt;/*.cs) in memory,
-/// each to an assembly with the real assembly name, and hands them out as metadata references. Each surface is
-/// compiled once per instance (thread-safe), after the surfaces it depends on; mscorlib depends on nothing.
+/// Hands out each nanoFramework package the firmware uses as a metadata reference. A package NuGet serves here
+/// (its surface.json says <c>"served": true</c>; today nanoFramework.CoreLibrary, i.e. the real mscorlib) is its
+/// real assembly, restored with the gate (NfGate.csproj) and copied next to it under
+/// <c>nf-packages/&lt;PackageId&gt;/&lt;Version&gt;/</c>. The others are compiled in memory from their hand-written
+/// surfaces (firmware/nf-surface/&lt;PackageId&gt;/*.cs), each to an assembly with the real assembly name, once per
+/// instance (thread-safe), after the packages they depend on.
 /// </summary>
 public sealed class SurfaceCompiler
 {
@@ -59,6 +62,9 @@ public sealed class SurfaceCompiler
 
     public SurfaceManifest Find(string packageId) => _manifests.GetValueOrDefault(packageId);
 
+    /// <summary>Every package with a folder under <see cref="SurfaceRoot"/>, by package id.</summary>
+    public IReadOnlyList<SurfaceManifest> Manifests => _manifests.Values.OrderBy(m => m.PackageId, StringComparer.Ordinal).ToList();
+
     /// <summary>The compiled surface of a package, or null if it is unknown or does not compile.</summary>
     public MetadataReference GetReference(string packageId)
     {
@@ -83,10 +89,34 @@ public sealed class SurfaceCompiler
             return null;
         }
 
-        MetadataReference reference = CompileSurface(manifest);
+        MetadataReference reference = manifest.Served ? LoadServed(manifest) : CompileSurface(manifest);
         _inProgress.Remove(packageId);
         _compiled[packageId] = reference;
         return reference;
+    }
+
+    /// <summary>Where the real assembly of a served package is expected, next to the running gate.</summary>
+    public static string ServedAssemblyPath(SurfaceManifest manifest) =>
+        Path.Combine(AppContext.BaseDirectory, "nf-packages", manifest.PackageId, manifest.Version, manifest.AssemblyName + ".dll");
+
+    private MetadataReference LoadServed(SurfaceManifest manifest)
+    {
+        string path = ServedAssemblyPath(manifest);
+        if (!File.Exists(path))
+        {
+            _diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(manifest.ManifestPath), RuleIds.SurfaceInvalid,
+                $"package {manifest.PackageId} {manifest.Version} is served by NuGet, but its {manifest.AssemblyName}.dll is not at {path}: tools/NfGate/NfGate.csproj must restore that version"));
+            return null;
+        }
+
+        if (Directory.EnumerateFiles(manifest.Directory, "*.cs", SearchOption.AllDirectories).Any())
+        {
+            _diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(manifest.ManifestPath), RuleIds.SurfaceInvalid,
+                $"package {manifest.PackageId} is served (its real assembly is used), so its folder must not declare a surface too"));
+            return null;
+        }
+
+        return MetadataReference.CreateFromFile(path);
     }
 
     private MetadataReference CompileSurface(SurfaceManifest manifest)

@@ -9,7 +9,9 @@ namespace NfGate;
 /// <summary>
 /// firmware/nf-surface/&lt;PackageId&gt;/surface.json: which package version the surface describes, the
 /// assembly it compiles to (the real assembly name), the packages it builds on, and any further assemblies the
-/// package ships that device code references but never calls (e.g. nanoFramework.UnitTestLauncher).
+/// package ships that device code references but never calls (e.g. nanoFramework.UnitTestLauncher). With
+/// <c>"served": true</c> the folder holds no declarations: the package is served by NuGet, and the gate compiles
+/// against its real assembly (restored with the gate, see <see cref="SurfaceCompiler"/>).
 /// </summary>
 public sealed record SurfaceManifest(
     string PackageId,
@@ -17,7 +19,8 @@ public sealed record SurfaceManifest(
     string AssemblyName,
     IReadOnlyList<string> Dependencies,
     IReadOnlyList<string> OtherAssemblies,
-    string Directory)
+    string Directory,
+    bool Served = false)
 {
     public const string FileName = "surface.json";
 
@@ -42,7 +45,7 @@ public sealed record SurfaceManifest(
                 return null;
             }
 
-            return new SurfaceManifest(json.Package, json.Version, json.Assembly, json.Dependencies ?? [], json.OtherAssemblies ?? [], directory);
+            return new SurfaceManifest(json.Package, json.Version, json.Assembly, json.Dependencies ?? [], json.OtherAssemblies ?? [], directory, json.Served);
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
@@ -64,5 +67,7 @@ public sealed record SurfaceManifest(
         public List<string> Dependencies { get; set; }
 
         public List<string> OtherAssemblies { get; set; }
+
+        public bool Served { get; set; }
     }
 }

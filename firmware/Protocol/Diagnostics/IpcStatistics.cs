@@ -113,18 +113,18 @@ namespace NfIcbmsg
 
         internal void CountSent(int bytes)
         {
-            Interlocked.Increment(ref _messagesSent);
             lock (_sync)
             {
+                _messagesSent++;
                 _bytesSent += bytes;
             }
         }
 
         internal void CountReceived(int bytes)
         {
-            Interlocked.Increment(ref _messagesReceived);
             lock (_sync)
             {
+                _messagesReceived++;
                 _bytesReceived += bytes;
             }
         }

@@ -14,6 +14,7 @@ namespace NfIcbmsg.Icbmsg
         private readonly AutoResetEvent _released = new AutoResetEvent(false);
         private readonly bool[] _used;
         private readonly int[] _bufferBlocks;
+        private int _waiters;
 
         /// <summary>Creates an allocator of <paramref name="blockCount"/> free blocks.</summary>
         public BlockAllocator(int blockCount)
@@ -65,6 +66,7 @@ namespace NfIcbmsg.Icbmsg
             }
 
             long deadline = timeoutMs > 0 ? Environment.TickCount64 + timeoutMs : 0;
+            bool waiting = false;
             try
             {
                 while (true)
@@ -80,6 +82,13 @@ namespace NfIcbmsg.Icbmsg
                             }
 
                             return first;
+                        }
+
+                        // Counted in the same lock as the failed attempt, so a free after it sees the waiter.
+                        if (!waiting && timeoutMs != 0)
+                        {
+                            _waiters++;
+                            waiting = true;
                         }
                     }
 
@@ -109,6 +118,14 @@ namespace NfIcbmsg.Icbmsg
             }
             finally
             {
+                if (waiting)
+                {
+                    lock (_sync)
+                    {
+                        _waiters--;
+                    }
+                }
+
                 // Like Zephyr's semaphore give-back: a waiter that woke passes the wake-up on, so other
                 // waiters re-check too.
                 if (waited)
@@ -132,8 +149,10 @@ namespace NfIcbmsg.Icbmsg
         /// </summary>
         public void Shrink(int first, int keep)
         {
+            bool wake;
             lock (_sync)
             {
+                wake = _waiters > 0;
                 int count = _bufferBlocks[first];
                 for (int i = first + keep; i < first + count; i++)
                 {
@@ -143,7 +162,10 @@ namespace NfIcbmsg.Icbmsg
                 _bufferBlocks[first] = keep;
             }
 
-            _released.Set();
+            if (wake)
+            {
+                _released.Set();
+            }
         }
 
         /// <summary>
@@ -153,8 +175,10 @@ namespace NfIcbmsg.Icbmsg
         public int Free(int first)
         {
             int count;
+            bool wake;
             lock (_sync)
             {
+                wake = _waiters > 0;
                 if (first < 0 || first >= _bufferBlocks.Length)
                 {
                     return 0;
@@ -169,7 +193,8 @@ namespace NfIcbmsg.Icbmsg
                 _bufferBlocks[first] = 0;
             }
 
-            if (count > 0)
+            // An event Set costs as much as the rest of a free on the device: only when someone waits.
+            if (count > 0 && wake)
             {
                 _released.Set();
             }

@@ -126,9 +126,7 @@ namespace NfIcbmsg.Icbmsg
                 return;
             }
 
-            // Read the name once into private memory, then judge it there.
-            Memory.Read(RxBlockOffset(block) + RegionLayout.BlockHeaderSize, _nameBuffer, 0, size);
-            string name = AsciiName(_nameBuffer, size);
+            string name = ReadName(RxBlockOffset(block) + RegionLayout.BlockHeaderSize, size);
             if (name == null)
             {
                 Reject(RejectReason.BoundNameInvalid, "BOUND for address " + address.ToString() + " carries no printable NUL-terminated name");
@@ -288,15 +286,24 @@ namespace NfIcbmsg.Icbmsg
             InvokeEndpointHandler(match.Config.Bound, match);
         }
 
-        private static string AsciiName(byte[] bytes, int size)
+        // The NUL-terminated printable ASCII name at a window offset, or null. Read through a small private
+        // chunk (a block-sized buffer would cost the heap up to a whole region): one pass finds the NUL, the
+        // second copies the characters and checks each again, so a peer that rewrites the name in between
+        // gets it refused, never a name with unchecked bytes.
+        private string ReadName(int offset, int size)
         {
             int end = -1;
-            for (int i = 0; i < size; i++)
+            for (int done = 0; done < size && end < 0; done += _nameChunk.Length)
             {
-                if (bytes[i] == 0)
+                int count = size - done < _nameChunk.Length ? size - done : _nameChunk.Length;
+                Memory.Read(offset + done, _nameChunk, 0, count);
+                for (int i = 0; i < count; i++)
                 {
-                    end = i;
-                    break;
+                    if (_nameChunk[i] == 0)
+                    {
+                        end = done + i;
+                        break;
+                    }
                 }
             }
 
@@ -306,15 +313,20 @@ namespace NfIcbmsg.Icbmsg
             }
 
             char[] chars = new char[end];
-            for (int i = 0; i < end; i++)
+            for (int done = 0; done < end; done += _nameChunk.Length)
             {
-                byte b = bytes[i];
-                if (b < 0x20 || b > 0x7E)
+                int count = end - done < _nameChunk.Length ? end - done : _nameChunk.Length;
+                Memory.Read(offset + done, _nameChunk, 0, count);
+                for (int i = 0; i < count; i++)
                 {
-                    return null;
-                }
+                    byte b = _nameChunk[i];
+                    if (b < 0x20 || b > 0x7E)
+                    {
+                        return null;
+                    }
 
-                chars[i] = (char)b;
+                    chars[done + i] = (char)b;
+                }
             }
 
             return new string(chars);

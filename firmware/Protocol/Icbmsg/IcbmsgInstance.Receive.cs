@@ -185,8 +185,9 @@ namespace NfIcbmsg.Icbmsg
                 return;
             }
 
+            // No binding pass for a release: a binding that waits for blocks has left its pass pending,
+            // and that pass runs after this drain anyway.
             Statistics.AddTxBlocks(-_allocator.Free(block));
-            _passPending = true;
             if (confirmed != null)
             {
                 InvokeEndpointHandler(confirmed.Config.Bound, confirmed);

@@ -55,7 +55,7 @@ namespace NfIcbmsg.Icbmsg
 
         private readonly bool[] _releasePending;
 
-        private readonly byte[] _nameBuffer;
+        private readonly byte[] _nameChunk = new byte[32];
 
         private int _registered;
 
@@ -126,8 +126,6 @@ namespace NfIcbmsg.Icbmsg
             {
                 _rxBuffers[k] = new RxBuffer(this, memory, k);
             }
-
-            _nameBuffer = new byte[_rxLayout.MaxMessageSize];
         }
 
         /// <summary>Layout of the region this side writes.</summary>

@@ -172,7 +172,9 @@ namespace NfIcbmsg.Icmsg
         /// </summary>
         public int Send(byte[] data, int index, int length, bool deferRing)
         {
-            IcmsgState state = State;
+            // One read of the state, without the lock: it changes under the lock, and a send racing a state
+            // change is decided by whichever value it reads, with or without the lock.
+            IcmsgState state = _state;
             if (state == IcmsgState.Disconnected)
             {
                 // Zephyr reports success and drops; here the drop is at least counted.

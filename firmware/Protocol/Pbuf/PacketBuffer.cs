@@ -19,8 +19,13 @@ namespace NfIcbmsg.Pbuf
         private readonly ISharedMemory _memory;
         private readonly PacketBufferLayout _layout;
         private readonly int _length;
-        private readonly byte[] _writeHeader = new byte[PacketBufferLayout.HeaderSize];
-        private readonly byte[] _readHeader = new byte[PacketBufferLayout.HeaderSize];
+        // A header and a short packet go to (and come from) the ring in one access of the seam: on the device
+        // every access is an interface call into the platform, which costs more than the copy through these.
+        private const int StagingSize = 16;
+
+        private readonly byte[] _writeStaging = new byte[StagingSize];
+        private readonly byte[] _readStaging = new byte[StagingSize];
+        private int _staged;
         private int _writeIndex;
         private int _readIndex;
 
@@ -103,7 +108,6 @@ namespace NfIcbmsg.Pbuf
             }
 
             _memory.Invalidate(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
-            _memory.Barrier();
             uint peerRead = _memory.ReadWord(_layout.ReadIndexOffset);
             if ((peerRead & 3) != 0 || peerRead >= (uint)_length)
             {
@@ -117,22 +121,29 @@ namespace NfIcbmsg.Pbuf
                 return -Errno.ENOMEM;
             }
 
-            _writeHeader[0] = (byte)(length >> 8);
-            _writeHeader[1] = (byte)length;
-            _writeHeader[2] = 0;
-            _writeHeader[3] = 0;
-            _memory.Write(_layout.DataOffset + write, _writeHeader, 0, PacketBufferLayout.HeaderSize);
-            _memory.Barrier();
-            _memory.Flush(_layout.DataOffset + write, PacketBufferLayout.HeaderSize);
-
+            _writeStaging[0] = (byte)(length >> 8);
+            _writeStaging[1] = (byte)length;
+            _writeStaging[2] = 0;
+            _writeStaging[3] = 0;
             int payload = Advance(write, PacketBufferLayout.HeaderSize);
-            CopyIn(payload, data, index, length);
+            if (length <= StagingSize - PacketBufferLayout.HeaderSize && payload + length <= _length && payload > write)
+            {
+                // Header and packet in one store; the padding after the packet is not written (as in Zephyr).
+                Array.Copy(data, index, _writeStaging, PacketBufferLayout.HeaderSize, length);
+                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, PacketBufferLayout.HeaderSize + length);
+                _memory.Flush(_layout.DataOffset + write, PacketBufferLayout.HeaderSize + length);
+            }
+            else
+            {
+                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, PacketBufferLayout.HeaderSize);
+                _memory.Flush(_layout.DataOffset + write, PacketBufferLayout.HeaderSize);
+                CopyIn(payload, data, index, length);
+            }
 
+            // The store of wr_idx has release semantics: the packet is visible before the index is.
             int next = Advance(payload, RoundUp4(length));
             _writeIndex = next;
-            _memory.Barrier();
             _memory.WriteWord(_layout.WriteIndexOffset, (uint)next);
-            _memory.Barrier();
             _memory.Flush(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
             return length;
         }
@@ -146,7 +157,6 @@ namespace NfIcbmsg.Pbuf
         {
             _memory.Barrier();
             _memory.Invalidate(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
-            _memory.Barrier();
             return _memory.ReadWord(_layout.ReadIndexOffset) == (uint)position;
         }
 
@@ -193,7 +203,15 @@ namespace NfIcbmsg.Pbuf
             }
 
             int payload = Advance(read, PacketBufferLayout.HeaderSize);
-            CopyOut(payload, buffer, index, length);
+            if (length <= _staged - PacketBufferLayout.HeaderSize)
+            {
+                Array.Copy(_readStaging, PacketBufferLayout.HeaderSize, buffer, index, length);
+            }
+            else
+            {
+                CopyOut(payload, buffer, index, length);
+            }
+
             Consume(payload, length);
             return length;
         }
@@ -300,7 +318,6 @@ namespace NfIcbmsg.Pbuf
         {
             occupied = 0;
             _memory.Invalidate(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
-            _memory.Barrier();
             uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
             if ((peerWrite & 3) != 0 || peerWrite >= (uint)_length)
             {
@@ -330,21 +347,30 @@ namespace NfIcbmsg.Pbuf
             return length;
         }
 
+        // Reads the header and what follows it up to the staging size (not past the ring's end) in one
+        // access; a short packet is then copied out of the staging buffer. Bytes past the packet are never used.
         private int ReadHeader(int position)
         {
-            _memory.Invalidate(_layout.DataOffset + position, PacketBufferLayout.HeaderSize);
-            _memory.Read(_layout.DataOffset + position, _readHeader, 0, PacketBufferLayout.HeaderSize);
-            return (_readHeader[0] << 8) | _readHeader[1];
+            int count = _length - position < StagingSize ? _length - position : StagingSize;
+            if (count < PacketBufferLayout.HeaderSize)
+            {
+                count = PacketBufferLayout.HeaderSize;
+            }
+            _memory.Invalidate(_layout.DataOffset + position, count);
+            _memory.Read(_layout.DataOffset + position, _readStaging, 0, count);
+            _staged = count;
+            return (_readStaging[0] << 8) | _readStaging[1];
         }
 
+        // The store of rd_idx has release semantics (the packet was read before it); the barrier after it
+        // orders it before this reader's next load of wr_idx, which the writer's doorbell saving relies on.
         private void Consume(int payload, int length)
         {
             int next = Advance(payload, RoundUp4(length));
             _readIndex = next;
-            _memory.Barrier();
             _memory.WriteWord(_layout.ReadIndexOffset, (uint)next);
-            _memory.Barrier();
             _memory.Flush(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            _memory.Barrier();
         }
 
         private void CopyIn(int position, byte[] data, int index, int length)

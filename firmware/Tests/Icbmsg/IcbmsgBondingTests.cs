@@ -42,7 +42,7 @@ namespace NfIcbmsg.Tests.Icbmsg
         {
             InstanceConfig configX = ProtocolFixtures.DocsSideX();
             InstanceConfig configY = configX.Mirror();
-            ByteArrayMemory memory = new ByteArrayMemory(configX.WindowBase, (int)configX.WindowLength);
+            RegionPairMemory memory = new RegionPairMemory(configX);
             InProcessMailbox xToY = new InProcessMailbox();
             InProcessMailbox yToX = new InProcessMailbox();
             ProtocolDroppingMailbox xRings = new ProtocolDroppingMailbox(xToY, 3);

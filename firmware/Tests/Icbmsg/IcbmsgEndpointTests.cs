@@ -193,7 +193,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 ProtocolFixtures.BindPair(pair, x, y);
                 ProtocolProbe mine = onInitiator ? y : x;
                 ProtocolProbe theirs = onInitiator ? x : y;
-                byte[] bytes = pair.Memory.Bytes;
+                RegionPairMemory bytes = pair.Memory;
                 int localWriteIndex = ProtocolFixtures.At(onInitiator ? ProtocolFixtures.R2 : ProtocolFixtures.R1) + 4;
 
                 Endpoint endpoint = mine.Endpoint;

@@ -189,6 +189,10 @@ namespace NfIcbmsg.Tests.Icbmsg
         {
             s_x.Hook = null;
             ProtocolFixtures.ReleaseAndDispose(pair, s_y);
+
+            // The probes reach the whole pair: a static must not keep it alive after the test.
+            s_x = null;
+            s_y = null;
         }
     }
 }

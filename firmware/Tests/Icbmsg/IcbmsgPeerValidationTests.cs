@@ -289,6 +289,7 @@ namespace NfIcbmsg.Tests.Icbmsg
         [DataRow(1)]
         [DataRow(2)]
         [DataRow(3)]
+        [DataRow(4)]
         public void InvalidBoundNamesAreDropped(int variant)
         {
             ProtocolPeerFixture f = Fixture(false);
@@ -310,6 +311,14 @@ namespace NfIcbmsg.Tests.Icbmsg
                 {
                     what = "a name with a control character";
                     f.Peer.PutBlock(1, 4, new byte[] { 0x61, 0x07, 0x62, 0x00 });
+                }
+                else if (variant == 4)
+                {
+                    // The name is read a piece at a time; a bad byte past the first piece counts the same.
+                    what = "a 40-character name with a control character at 35";
+                    byte[] name = ProtocolFixtures.Ascii("abcdefghijklmnopqrstuvwxyz0123456789ABCD\0");
+                    name[35] = 0x1B;
+                    f.Peer.PutBlock(1, (uint)name.Length, name);
                 }
                 else
                 {
@@ -376,6 +385,25 @@ namespace NfIcbmsg.Tests.Icbmsg
                 f.Probe.ExpectMessage(0, payload, "DATA with two extra bytes");
                 f.Peer.ExpectControl(ControlMessage.ReleaseData, 0, 6, "its release");
                 Assert.AreEqual(0, f.Target.Statistics.Rejected, "nothing rejected");
+                f.AssertHealthy();
+            }
+            finally
+            {
+                f.Close();
+            }
+        }
+
+        [TestMethod]
+        public void ANameLongerThanOneReadPieceIsParkedWhole()
+        {
+            ProtocolPeerFixture f = Fixture(false);
+            try
+            {
+                f.Start();
+                string name = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+                f.Peer.OfferBound(name, 1, 1);
+                ProtocolFixtures.Eventually(delegate { return ((IcbmsgInstance)f.Target).GetParkedNames().Length == 1; }, "the 62-character name to be parked");
+                Assert.AreEqual(name, ((IcbmsgInstance)f.Target).GetParkedNames()[0], "parked name");
                 f.AssertHealthy();
             }
             finally

@@ -29,7 +29,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 pair.Open();
                 ProtocolFixtures.WaitBonded(pair.SideA, "X");
                 ProtocolFixtures.WaitBonded(pair.SideB, "Y");
-                byte[] bytes = pair.Memory.Bytes;
+                RegionPairMemory bytes = pair.Memory;
                 ExpectBondedRing(bytes, ProtocolFixtures.R1, "R1");
                 ExpectBondedRing(bytes, ProtocolFixtures.R2, "R2");
                 ByteAssert.All(0, bytes, ProtocolFixtures.At(ProtocolFixtures.R1) + 0x1C, ProtocolFixtures.RegionSize - 0x1C, "R1 after the magic (rest of the ring and every block)");
@@ -42,6 +42,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 pair.Dispose();
+                Forget();
             }
         }
 
@@ -55,7 +56,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             {
                 ProtocolProbe x = s_x;
                 ProtocolProbe y = s_y;
-                byte[] bytes = pair.Memory.Bytes;
+                RegionPairMemory bytes = pair.Memory;
 
                 ByteAssert.Equal(new byte[] { 0x04, 0x00, 0x00, 0x00, 0x65, 0x70, 0x30, 0x00 }, bytes, ProtocolFixtures.At(0x20078200), "name block (size 4, \"ep0\\0\")");
                 ByteAssert.Equal(new byte[] { 0x00, 0x03, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00 }, bytes, ProtocolFixtures.At(ProtocolFixtures.R2) + 0x1C, "MSG_BOUND(0, 0) at R2+0x01C (pad untouched)");
@@ -78,6 +79,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 pair.Dispose();
+                Forget();
             }
         }
 
@@ -92,7 +94,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             {
                 ProtocolProbe x = s_x;
                 ProtocolProbe y = s_y;
-                byte[] bytes = pair.Memory.Bytes;
+                RegionPairMemory bytes = pair.Memory;
                 int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
                 int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
                 byte[] hello = ProtocolFixtures.Ascii("hello");
@@ -124,10 +126,11 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 pair.Dispose();
+                Forget();
             }
         }
 
-        private static void ExpectBondedRing(byte[] bytes, uint region, string name)
+        private static void ExpectBondedRing(RegionPairMemory bytes, uint region, string name)
         {
             int at = ProtocolFixtures.At(region);
             ByteAssert.Equal(new byte[] { 0x14, 0x00, 0x00, 0x00 }, bytes, at, name + " rd_idx = 20 (written by the reader)");
@@ -142,7 +145,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             s_r1WriteIndexAtXBound = 0;
             s_x = new ProtocolProbe("ep0");
             s_y = new ProtocolProbe("ep0");
-            byte[] bytes = pair.Memory.Bytes;
+            RegionPairMemory bytes = pair.Memory;
             s_x.BoundHook = delegate { s_r1WriteIndexAtXBound = ProtocolFixtures.Word(bytes, ProtocolFixtures.At(ProtocolFixtures.R1) + 0x04); };
             try
             {
@@ -161,6 +164,13 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
 
             return pair;
+        }
+
+        // The probes reach the whole pair: a static must not keep it alive after the test.
+        private static void Forget()
+        {
+            s_x = null;
+            s_y = null;
         }
     }
 }

@@ -36,7 +36,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.IsTrue(lease.IsActive, "active until sent");
                 Assert.AreEqual(3, pair.SideA.Statistics.TxBlocksInUse, "blocks taken by the lease");
                 int header = ProtocolFixtures.At(0x200701C0);
-                Assert.AreEqual(296u, ProtocolFixtures.Word(pair.Memory.Bytes, header), "the header holds the capacity until the send");
+                Assert.AreEqual(296u, ProtocolFixtures.Word(pair.Memory, header), "the header holds the capacity until the send");
 
                 byte[] payload = PayloadPattern.Create(150, 3);
                 lease.Write(0, payload, 0, 100);
@@ -46,7 +46,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.AreEqual(2, pair.SideA.Statistics.TxBlocksInUse, "the third block was freed on send");
                 s_y.ExpectMessage(0, payload, "Y receives the lease's bytes");
                 s_y.WaitHeld(1);
-                Assert.AreEqual(150u, ProtocolFixtures.Word(pair.Memory.Bytes, header), "the header holds the length sent");
+                Assert.AreEqual(150u, ProtocolFixtures.Word(pair.Memory, header), "the header holds the length sent");
                 Thread.Sleep(20);
                 Assert.AreEqual(2, pair.SideA.Statistics.TxBlocksInUse, "held by Y");
 
@@ -58,6 +58,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 ProtocolFixtures.ReleaseAndDispose(pair, s_y);
+                Forget();
             }
         }
 
@@ -87,6 +88,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 ProtocolFixtures.ReleaseAndDispose(pair, s_y);
+                Forget();
             }
         }
 
@@ -122,6 +124,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 ProtocolFixtures.ReleaseAndDispose(pair, s_y);
+                Forget();
             }
         }
 
@@ -153,6 +156,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 ProtocolFixtures.ReleaseAndDispose(pair, s_y);
+                Forget();
             }
         }
 
@@ -199,6 +203,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 ProtocolFixtures.ReleaseAndDispose(pair, s_y);
+                Forget();
             }
         }
 
@@ -237,6 +242,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             {
                 f.TargetTx.Stop();
                 f.Close();
+                s_fixture = null;
             }
         }
 
@@ -262,6 +268,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             finally
             {
                 ProtocolFixtures.ReleaseAndDispose(pair, s_y);
+                Forget();
             }
         }
 
@@ -294,6 +301,14 @@ namespace NfIcbmsg.Tests.Icbmsg
             s_y = new ProtocolProbe("ep0");
             ProtocolFixtures.BindPair(pair, s_x, s_y);
             return pair;
+        }
+
+        // The probes reach the whole pair: a static must not keep it alive after the test.
+        private static void Forget()
+        {
+            s_unheld = null;
+            s_x = null;
+            s_y = null;
         }
     }
 }

@@ -14,7 +14,7 @@ namespace NfIcbmsg.Tests.Icmsg
     [TestClass]
     public class IcmsgSessionTraceTests
     {
-        private static ByteArrayMemory s_memory;
+        private static RegionPairMemory s_memory;
         private static ProtocolRegionGuard s_guard;
         private static InProcessMailbox s_toSide;
 
@@ -24,7 +24,7 @@ namespace NfIcbmsg.Tests.Icmsg
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.IcmsgSideX(UnboundMode.Detect, 8));
             try
             {
-                byte[] bytes = pair.Memory.Bytes;
+                RegionPairMemory bytes = pair.Memory;
                 int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
                 int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
                 ProtocolProbe x = new ProtocolProbe("ep");
@@ -73,10 +73,10 @@ namespace NfIcbmsg.Tests.Icmsg
         {
             // X is real, the test plays Y by writing R1+4 and ringing.
             IpcInstance x = CreateSide(ProtocolFixtures.IcmsgSideX(UnboundMode.Detect, 8), "X");
-            ByteArrayMemory memory = s_memory;
+            RegionPairMemory memory = s_memory;
             ProtocolRegionGuard guard = s_guard;
             InProcessMailbox toX = s_toSide;
-            byte[] bytes = memory.Bytes;
+            RegionPairMemory bytes = memory;
             int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
             int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
             try
@@ -117,6 +117,7 @@ namespace NfIcbmsg.Tests.Icmsg
             finally
             {
                 x.Close();
+                Forget();
             }
         }
 
@@ -126,10 +127,10 @@ namespace NfIcbmsg.Tests.Icmsg
             // Y is real, the test plays X, which has opened already (R2+4 = 1). Y takes id 2, resets its tx
             // ring and acknowledges 1 at once (its handler runs right after opening): R1+4 = 0x00010002.
             IpcInstance y = CreateSide(ProtocolFixtures.IcmsgSideX(UnboundMode.Detect, 8).Mirror(), "Y");
-            ByteArrayMemory memory = s_memory;
+            RegionPairMemory memory = s_memory;
             ProtocolRegionGuard guard = s_guard;
             InProcessMailbox toY = s_toSide;
-            byte[] bytes = memory.Bytes;
+            RegionPairMemory bytes = memory;
             int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
             int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
             try
@@ -157,6 +158,7 @@ namespace NfIcbmsg.Tests.Icmsg
             finally
             {
                 y.Close();
+                Forget();
             }
         }
 
@@ -164,10 +166,18 @@ namespace NfIcbmsg.Tests.Icmsg
         // and nobody listens to its own doorbell.
         private static IpcInstance CreateSide(InstanceConfig config, string side)
         {
-            s_memory = new ByteArrayMemory(config.WindowBase, (int)config.WindowLength);
+            s_memory = new RegionPairMemory(config);
             s_guard = ProtocolRegionGuard.ForSide(s_memory, config, side);
             s_toSide = new InProcessMailbox();
             return IpcService.Create(config, s_guard, new InProcessMailbox(), s_toSide);
+        }
+
+        // The side and its window must not outlive the test in statics.
+        private static void Forget()
+        {
+            s_memory = null;
+            s_guard = null;
+            s_toSide = null;
         }
     }
 }

@@ -21,7 +21,7 @@ namespace NfIcbmsg.Tests.Icmsg
                 ProtocolProbe x = new ProtocolProbe("ep");
                 ProtocolProbe y = new ProtocolProbe("ep");
                 ProtocolFixtures.BindPair(pair, x, y);
-                byte[] bytes = pair.Memory.Bytes;
+                RegionPairMemory bytes = pair.Memory;
                 int r1 = ProtocolFixtures.At(ProtocolFixtures.R1);
                 int r2 = ProtocolFixtures.At(ProtocolFixtures.R2);
                 byte[] magicPacket = new byte[] { 0x00, 0x0D, 0x00, 0x00, 0x45, 0x6D, 0x31, 0x6C, 0x31, 0x4B, 0x30, 0x72, 0x6E, 0x33, 0x6C, 0x69, 0x34, 0x00, 0x00, 0x00 };

@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using NfIcbmsg.Platform.InMemory;
 
 namespace NfIcbmsg.Tests.Support
 {
@@ -25,6 +26,34 @@ namespace NfIcbmsg.Tests.Support
                 if (actual[offset + i] != value)
                 {
                     Assert.AreEqual(value, actual[offset + i], what + ": byte " + i.ToString() + " (0x" + (offset + i).ToString("X") + ")");
+                }
+            }
+        }
+
+        /// <summary>Fails unless the window bytes at <paramref name="offset"/> equal <paramref name="expected"/>.</summary>
+        public static void Equal(byte[] expected, RegionPairMemory memory, int offset, string what)
+        {
+            int at;
+            byte[] actual = memory.BytesAt(offset, expected.Length, out at);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (actual[at + i] != expected[i])
+                {
+                    Assert.AreEqual(expected[i], actual[at + i], what + ": byte " + i.ToString() + " (0x" + (offset + i).ToString("X") + ")");
+                }
+            }
+        }
+
+        /// <summary>Fails unless the <paramref name="count"/> window bytes at <paramref name="offset"/> all equal <paramref name="value"/>.</summary>
+        public static void All(byte value, RegionPairMemory memory, int offset, int count, string what)
+        {
+            int at;
+            byte[] actual = memory.BytesAt(offset, count, out at);
+            for (int i = 0; i < count; i++)
+            {
+                if (actual[at + i] != value)
+                {
+                    Assert.AreEqual(value, actual[at + i], what + ": byte " + i.ToString() + " (0x" + (offset + i).ToString("X") + ")");
                 }
             }
         }

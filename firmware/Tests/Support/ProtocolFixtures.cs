@@ -69,6 +69,12 @@ namespace NfIcbmsg.Tests.Support
             return (uint)(bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) | (bytes[offset + 3] << 24));
         }
 
+        /// <summary>The little-endian word stored at window offset <paramref name="offset"/> of <paramref name="memory"/>.</summary>
+        public static uint Word(RegionPairMemory memory, int offset)
+        {
+            return memory.ReadWord(offset);
+        }
+
         /// <summary>The bytes of an ASCII string.</summary>
         public static byte[] Ascii(string text)
         {

@@ -19,7 +19,7 @@ namespace NfIcbmsg.Tests.Support
         public ProtocolPeerFixture(InstanceConfig targetConfig)
         {
             Config = targetConfig;
-            Memory = new ByteArrayMemory(targetConfig.WindowBase, (int)targetConfig.WindowLength);
+            Memory = new RegionPairMemory(targetConfig);
             Guard = ProtocolRegionGuard.ForSide(Memory, targetConfig, "target");
             TargetRx = new InProcessMailbox();
             TargetTx = new InProcessMailbox();
@@ -33,7 +33,7 @@ namespace NfIcbmsg.Tests.Support
         public InstanceConfig Config { get; }
 
         /// <summary>The shared window (raw: the scripted peer writes through it).</summary>
-        public ByteArrayMemory Memory { get; }
+        public RegionPairMemory Memory { get; }
 
         /// <summary>The target's fenced view of the window.</summary>
         public ProtocolRegionGuard Guard { get; }

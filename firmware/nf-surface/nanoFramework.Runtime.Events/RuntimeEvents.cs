@@ -75,7 +75,8 @@ namespace nanoFramework.Runtime.Events
 
     public class CustomEventArgs : EventArgs
     {
-        public CustomEventArgs(ushort data1, uint data2) { }
+        // Constructed by the runtime only.
+        internal CustomEventArgs() { }
         public ushort Data1 => throw null;
         public uint Data2 => throw null;
     }

@@ -3,7 +3,7 @@
 
 namespace System.Collections
 {
-    public struct DictionaryEntry
+    public class DictionaryEntry
     {
         public object Key;
         public object Value;
@@ -28,7 +28,6 @@ namespace System.Collections
         void Add(object key, object value);
         void Clear();
         void Remove(object key);
-        new IDictionaryEnumerator GetEnumerator();
     }
 
     public class Hashtable : IDictionary, ICloneable
@@ -36,22 +35,21 @@ namespace System.Collections
         public Hashtable() { }
         public Hashtable(int capacity) { }
         public Hashtable(int capacity, float loadFactor) { }
-        public virtual object this[object key] { get => throw null; set { } }
-        public virtual ICollection Keys => throw null;
-        public virtual ICollection Values => throw null;
-        public virtual int Count => throw null;
-        public virtual object SyncRoot => throw null;
-        public virtual bool IsSynchronized => throw null;
-        public virtual bool IsReadOnly => throw null;
-        public virtual bool IsFixedSize => throw null;
-        public virtual void Add(object key, object value) { }
-        public virtual bool Contains(object key) => throw null;
-        public virtual void Remove(object key) { }
-        public virtual void Clear() { }
-        public virtual object Clone() => throw null;
-        public virtual void CopyTo(Array array, int arrayIndex) { }
-        public virtual IDictionaryEnumerator GetEnumerator() => throw null;
-        IEnumerator IEnumerable.GetEnumerator() => throw null;
+        public object this[object key] { get => throw null; set { } }
+        public ICollection Keys => throw null;
+        public ICollection Values => throw null;
+        public int Count => throw null;
+        public object SyncRoot => throw null;
+        public bool IsSynchronized => throw null;
+        public bool IsReadOnly => throw null;
+        public bool IsFixedSize => throw null;
+        public void Add(object key, object value) { }
+        public bool Contains(object key) => throw null;
+        public void Remove(object key) { }
+        public void Clear() { }
+        public object Clone() => throw null;
+        public void CopyTo(Array array, int arrayIndex) { }
+        public IEnumerator GetEnumerator() => throw null;
     }
 
     public class Queue : ICollection, ICloneable

@@ -35,8 +35,8 @@ namespace System.Device.Gpio
 
     public readonly struct PinValue
     {
-        public static readonly PinValue High;
-        public static readonly PinValue Low;
+        public static PinValue High => throw null;
+        public static PinValue Low => throw null;
         public static implicit operator PinValue(int value) => throw null;
         public static implicit operator PinValue(bool value) => throw null;
         public static explicit operator byte(PinValue value) => throw null;
@@ -59,8 +59,8 @@ namespace System.Device.Gpio
 
     public struct WaitForEventResult
     {
-        public PinEventTypes EventTypes { get => throw null; set { } }
-        public bool TimedOut { get => throw null; set { } }
+        public PinEventTypes EventTypes;
+        public bool TimedOut;
     }
 
     // nanoFramework derives it from BaseEvent; desktop from EventArgs.

@@ -29,7 +29,7 @@ namespace System.Threading
     }
 }
 
-namespace System
+namespace System.Threading
 {
     public class OperationCanceledException : SystemException
     {

@@ -11,31 +11,31 @@ using System.Runtime.CompilerServices;
 namespace nanoFramework.TestFramework
 {
     [AttributeUsage(AttributeTargets.Class)]
-    public sealed class TestClassAttribute : Attribute
+    public class TestClassAttribute : Attribute
     {
         public TestClassAttribute() { }
     }
 
     [AttributeUsage(AttributeTargets.Method)]
-    public sealed class TestMethodAttribute : Attribute
+    public class TestMethodAttribute : Attribute
     {
         public TestMethodAttribute() { }
     }
 
     [AttributeUsage(AttributeTargets.Method)]
-    public sealed class SetupAttribute : Attribute
+    public class SetupAttribute : Attribute
     {
         public SetupAttribute() { }
     }
 
     [AttributeUsage(AttributeTargets.Method)]
-    public sealed class CleanupAttribute : Attribute
+    public class CleanupAttribute : Attribute
     {
         public CleanupAttribute() { }
     }
 
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-    public sealed class DataRowAttribute : Attribute
+    public class DataRowAttribute : Attribute
     {
         public DataRowAttribute(params object[] methodParameters) { }
         public object[] MethodParameters => throw null;
@@ -44,13 +44,6 @@ namespace nanoFramework.TestFramework
     public class SkipTestException : Exception
     {
         public SkipTestException(string message = null, Exception inner = null) { }
-    }
-
-    public class AssertFailedException : Exception
-    {
-        public AssertFailedException() { }
-        public AssertFailedException(string message) { }
-        public AssertFailedException(string message, Exception inner) { }
     }
 
     public sealed partial class Assert
@@ -122,5 +115,18 @@ namespace nanoFramework.TestFramework
     {
         public static void Write(string message) { }
         public static void WriteLine(string message) { }
+    }
+}
+
+// The launcher's failure exception lives in the framework's shared namespace.
+namespace TestFrameworkShared
+{
+    using System;
+
+    public class AssertFailedException : Exception
+    {
+        public AssertFailedException() { }
+        public AssertFailedException(string message) { }
+        public AssertFailedException(string message, Exception inner) { }
     }
 }

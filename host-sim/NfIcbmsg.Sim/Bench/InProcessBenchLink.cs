@@ -26,10 +26,11 @@ namespace NfIcbmsg.Sim.Bench
 
         public override IpcStatistics ReceiverStatistics => _pair.SideB.Statistics;
 
-        /// <summary>Array.Copy into the window's array, without the lock every protocol access takes.</summary>
+        /// <summary>Array.Copy into the region's array, without the lock every protocol access takes.</summary>
         public override void RawCopy(int offset, byte[] source, int count)
         {
-            Array.Copy(source, 0, _pair.Memory.Bytes, offset, count);
+            byte[] region = _pair.Memory.BytesAt(offset, count, out int index);
+            Array.Copy(source, 0, region, index, count);
         }
 
         public override void Start(RunMode receiverMode, IReadOnlyList<string> names, int idleMs)

@@ -5,25 +5,20 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using NfGate;
-using Xunit;
-using Xunit.Abstractions;
 
-namespace NfGate.Tests;
+namespace NfGate;
 
 /// <summary>
-/// The hand-written mscorlib surface (firmware/nf-surface/nanoFramework.CoreLibrary) declares nothing that the
-/// real nanoFramework.CoreLibrary package lacks: every public or protected type and member of the surface must
-/// exist in the package's lib/mscorlib.dll with the same shape. Omissions are fine (the surface leaves things
-/// out on purpose); an extra or differently shaped declaration would let device code pass the gate and then fail
-/// on the device. The package is restored by the test project and copied to the output under another name, so
-/// it is only ever read as metadata.
+/// Checks a hand-written API surface against the package's real assembly: every public or protected type and
+/// member the surface declares must exist there with the same shape (containing type, kind, base type and
+/// interfaces, parameter types, ref kinds, defaults and <c>params</c>, return type, static, abstract/virtual, field
+/// constness and constant values, property accessors). Omissions are fine (a surface leaves things out on
+/// purpose); an extra or differently shaped declaration would let device code pass the gate and then fail on the
+/// device. `NfGate --conform DIR` runs it for every hand-written surface against the assemblies in DIR (nfclr's
+/// lib/, built from nanoFramework's sources), which tests/nfclr.sh does.
 /// </summary>
-public sealed class CoreLibrarySurfaceConformanceTests(ITestOutputHelper output)
+public static class SurfaceConformance
 {
-    private const string PackageId = "nanoFramework.CoreLibrary";
-    private const string RealAssemblyFile = "real-nanoframework-mscorlib.dll";
-
     // Fully qualified names without "global::", and System.String rather than string: the two assemblies are
     // compared by these strings.
     private static readonly SymbolDisplayFormat TypeFormat = new(
@@ -31,53 +26,10 @@ public sealed class CoreLibrarySurfaceConformanceTests(ITestOutputHelper output)
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
 
-    private static readonly Lazy<Comparison> Result = new(Compare);
-
-    [Fact]
-    public void EverySurfaceDeclarationExistsInTheRealAssembly()
+    /// <summary>Compares every visible type of <paramref name="surface"/> with <paramref name="real"/>.</summary>
+    public static Comparison Compare(IAssemblySymbol surface, IAssemblySymbol real, string package)
     {
-        Comparison comparison = Result.Value;
-
-        Assert.True(comparison.Mismatches.Count == 0,
-            $"{comparison.Mismatches.Count} declaration(s) of firmware/nf-surface/{PackageId} differ from the real package:\n"
-            + string.Join("\n", comparison.Mismatches));
-
-        // The comparison really ran over the surface, not over an empty set.
-        output.WriteLine($"{comparison.Types} types and {comparison.Members} members compared with {comparison.Package}");
-        Assert.True(comparison.Types > 100, $"only {comparison.Types} types compared");
-        Assert.True(comparison.Members > 500, $"only {comparison.Members} members compared");
-    }
-
-    [Fact]
-    public void RealAssemblyDeclaresTheGenericDelegatesTheSurfaceOmits()
-    {
-        // docs/nanoframework.md §1.1: mscorlib 1.17 declares these, but the runtime cannot run them, so the
-        // surface leaves them out. Finding them proves the test reads the real package.
-        Comparison comparison = Result.Value;
-        string[] omitted = ["System.Action`1", "System.Action`2", "System.Func`1", "System.Func`2", "System.Func`3", "System.EventHandler`1"];
-        foreach (string name in omitted)
-        {
-            Assert.NotNull(comparison.Real.GetTypeByMetadataName(name));
-            Assert.Null(comparison.Surface.GetTypeByMetadataName(name));
-        }
-
-        Assert.Equal("mscorlib", comparison.Real.Identity.Name);
-        Assert.Equal(new Version(1, 17, 11, 0), comparison.Real.Identity.Version);
-    }
-
-    private static Comparison Compare()
-    {
-        SurfaceManifest manifest = Repository.Surfaces.Find(PackageId);
-        Assert.NotNull(manifest);
-        MetadataReference surfaceReference = Repository.Surfaces.GetReference(PackageId);
-        Assert.True(surfaceReference != null, string.Join("\n", Repository.Surfaces.Diagnostics.Select(d => d.Format(Repository.Root))));
-
-        string realPath = Path.Combine(AppContext.BaseDirectory, RealAssemblyFile);
-        Assert.True(File.Exists(realPath), $"{realPath} is missing: the test project copies it from the {PackageId} package");
-
-        IAssemblySymbol surface = Load("surface", surfaceReference);
-        IAssemblySymbol real = Load("real", MetadataReference.CreateFromFile(realPath));
-        var comparison = new Comparison(surface, real, $"{PackageId} {manifest.Version}");
+        var comparison = new Comparison(real, package);
         foreach (INamedTypeSymbol type in AllTypes(surface.GlobalNamespace).Where(IsVisible))
         {
             comparison.CompareType(type);
@@ -86,13 +38,48 @@ public sealed class CoreLibrarySurfaceConformanceTests(ITestOutputHelper output)
         return comparison;
     }
 
-    // A compilation with nothing but the one mscorlib, which thereby is its core library.
-    private static IAssemblySymbol Load(string name, MetadataReference reference)
+    /// <summary>
+    /// `NfGate --conform DIR`: each hand-written surface of <paramref name="surfaces"/> against DIR/&lt;assembly&gt;.dll.
+    /// A package DIR has no assembly for is reported and not counted as a failure. Returns 0 when nothing differs.
+    /// </summary>
+    public static int Run(SurfaceCompiler surfaces, string directory, TextWriter output)
     {
-        CSharpCompilation compilation = CSharpCompilation.Create(name, references: [reference]);
-        var assembly = (IAssemblySymbol)compilation.GetAssemblyOrModuleSymbol(reference);
-        Assert.NotNull(assembly);
-        return assembly;
+        List<MetadataReference> realAssemblies = Directory.GetFiles(directory, "*.dll").Order(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToList();
+        CSharpCompilation realSet = CSharpCompilation.Create("real", references: realAssemblies);
+        int failures = 0;
+        foreach (SurfaceManifest manifest in surfaces.Manifests.Where(m => !m.Served))
+        {
+            string realPath = Path.Combine(directory, manifest.AssemblyName + ".dll");
+            if (!File.Exists(realPath))
+            {
+                output.WriteLine($"conform: {manifest.PackageId}: no {manifest.AssemblyName}.dll in {directory}, not checked");
+                continue;
+            }
+
+            MetadataReference surfaceReference = surfaces.GetReference(manifest.PackageId);
+            var references = surfaces.Manifests.Select(m => surfaces.GetReference(m.PackageId)).Where(r => r != null).ToList();
+            CSharpCompilation surfaceSet = CSharpCompilation.Create("surface", references: references);
+            var surface = surfaceReference == null ? null : (IAssemblySymbol)surfaceSet.GetAssemblyOrModuleSymbol(surfaceReference);
+            var real = (IAssemblySymbol)realSet.GetAssemblyOrModuleSymbol(realAssemblies.First(r => string.Equals(((PortableExecutableReference)r).FilePath, realPath, StringComparison.Ordinal)));
+            if (surface == null || real == null)
+            {
+                output.WriteLine($"conform: {manifest.PackageId}: the surface does not compile (run .ci/nf-gate)");
+                failures++;
+                continue;
+            }
+
+            Comparison comparison = Compare(surface, real, $"{manifest.AssemblyName}.dll of {directory}");
+            output.WriteLine($"conform: {manifest.PackageId}: {comparison.Types} types, {comparison.Members} members, {comparison.Mismatches.Count} differ");
+            foreach (string mismatch in comparison.Mismatches)
+            {
+                output.WriteLine($"conform:   {mismatch}");
+            }
+
+            failures += comparison.Mismatches.Count;
+        }
+
+        return failures == 0 ? 0 : 1;
     }
 
     private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)
@@ -138,10 +125,9 @@ public sealed class CoreLibrarySurfaceConformanceTests(ITestOutputHelper output)
             ? (type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString() + ".") + type.MetadataName
             : MetadataName(type.ContainingType) + "+" + type.MetadataName;
 
-    private sealed class Comparison(IAssemblySymbol surface, IAssemblySymbol real, string package)
+    /// <summary>What one comparison found: mismatches, one line each, and how much was compared.</summary>
+    public sealed class Comparison(IAssemblySymbol real, string package)
     {
-        public IAssemblySymbol Surface { get; } = surface;
-
         public IAssemblySymbol Real { get; } = real;
 
         public string Package { get; } = package;
