@@ -17,12 +17,15 @@ namespace NfIcbmsg.Sim.Tests.Support
         private static string FindRoot()
         {
             DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "boards", "sim", "local.overlay")))
+            // The test output folder holds a copy of boards/sim too (nf-sim ships it beside itself), so the root is the
+            // first folder up that also has firmware/.
+            while (directory != null && !(File.Exists(Path.Combine(directory.FullName, "boards", "sim", "local.overlay"))
+                && Directory.Exists(Path.Combine(directory.FullName, "firmware"))))
             {
                 directory = directory.Parent;
             }
 
-            return directory?.FullName ?? throw new InvalidOperationException("no boards/sim/local.overlay above " + AppContext.BaseDirectory);
+            return directory?.FullName ?? throw new InvalidOperationException("no checkout (boards/sim/local.overlay and firmware/) above " + AppContext.BaseDirectory);
         }
     }
 }
