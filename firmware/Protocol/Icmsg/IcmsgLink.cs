@@ -28,6 +28,8 @@ namespace NfIcbmsg.Icmsg
         private int _remoteSid;
         private bool _ringDeferred;
         private int _bondingPolls;
+        private bool _txFaulted;
+        private uint _txFaultIndex;
 
         /// <summary>Creates a closed link.</summary>
         public IcmsgLink(PacketBuffer tx, PacketBuffer rx, IMailboxTx doorbell, UnboundMode mode, int rxBufferSize, int peerRxBufferSize, IIcmsgListener listener, IpcStatistics statistics)
@@ -157,7 +159,8 @@ namespace NfIcbmsg.Icmsg
         /// <summary>
         /// Sends one packet (icmsg_send). Returns the length, -EBUSY before bonding, -ENODATA for
         /// zero length, -EMSGSIZE above the peer's read buffer (a Zephyr peer would stall on it),
-        /// -ENOMEM when the ring is full, -EINVAL when the peer's rd_idx is corrupt.
+        /// -ENOMEM when the ring is full, -EINVAL when the peer's rd_idx is corrupt (counted as
+        /// <see cref="RejectReason.TxReadIndexInvalid"/> and reported, on the calling thread, once per corrupt value).
         /// </summary>
         public int Send(byte[] data, int index, int length)
         {
@@ -197,15 +200,23 @@ namespace NfIcbmsg.Icmsg
 
             int written;
             bool readerIdle;
+            bool newFault;
+            uint faultIndex;
             lock (_txLock)
             {
                 int previous = _tx.WriteIndex;
                 written = _tx.Write(data, index, length);
                 readerIdle = written > 0 && _tx.ReaderHasConsumed(previous);
+                newFault = NoteTxFault(written, out faultIndex);
             }
 
             if (written < 0)
             {
+                if (newFault)
+                {
+                    Reject(RejectReason.TxReadIndexInvalid, "peer rd_idx 0x" + faultIndex.ToString("X8") + " in this side's tx ring is misaligned or outside the ring of " + _tx.Layout.DataLength.ToString() + " bytes; nothing can be sent until it is valid");
+                }
+
                 return written;
             }
 
@@ -230,6 +241,15 @@ namespace NfIcbmsg.Icmsg
             }
 
             return written;
+        }
+
+        /// <summary>
+        /// True while the peer's rd_idx in this side's tx ring is invalid (the last write found it
+        /// misaligned or outside the ring); sends fail with -EINVAL until the peer repairs it.
+        /// </summary>
+        public bool IsTxFaulted
+        {
+            get { return _txFaulted; }
         }
 
         /// <summary>Rings once if a deferred send is waiting for its doorbell.</summary>
@@ -495,6 +515,24 @@ namespace NfIcbmsg.Icmsg
 
                 return length;
             }
+        }
+
+        // Under _txLock. Returns true when this write found a corrupt rd_idx that was not already
+        // reported: one count per corrupt value, so a peer that stays corrupt is not counted per send.
+        private bool NoteTxFault(int written, out uint index)
+        {
+            index = 0;
+            if (written != -Errno.EINVAL)
+            {
+                _txFaulted = false;
+                return false;
+            }
+
+            index = _tx.RejectedReadIndex;
+            bool fresh = !_txFaulted || index != _txFaultIndex;
+            _txFaulted = true;
+            _txFaultIndex = index;
+            return fresh;
         }
 
         private void Reject(RejectReason reason, string detail)
