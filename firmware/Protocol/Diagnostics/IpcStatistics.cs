@@ -31,6 +31,7 @@ namespace NfIcbmsg
         private int _callbackFaults;
         private int _internalFaults;
         private int _idleRechecks;
+        private int _receiveRuns;
 
         /// <summary>Payload messages sent.</summary>
         public int MessagesSent { get { return _messagesSent; } }
@@ -82,6 +83,9 @@ namespace NfIcbmsg
 
         /// <summary>Times the idle receive thread looked at the rings without a doorbell (InstanceConfig.IdleRecheckMs).</summary>
         public int IdleRechecks { get { return _idleRechecks; } }
+
+        /// <summary>Times the receive thread ran (on a doorbell, a retry or an idle re-check): shows it is alive, and not spinning.</summary>
+        public int ReceiveRuns { get { return _receiveRuns; } }
 
         /// <summary>All rejected inputs.</summary>
         public int Rejected
@@ -181,6 +185,11 @@ namespace NfIcbmsg
         internal void CountInternalFault()
         {
             Interlocked.Increment(ref _internalFaults);
+        }
+
+        internal void CountReceiveRun()
+        {
+            Interlocked.Increment(ref _receiveRuns);
         }
 
         internal void CountIdleRecheck()

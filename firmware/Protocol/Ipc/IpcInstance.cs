@@ -312,6 +312,7 @@ namespace NfIcbmsg
                     break;
                 }
 
+                Statistics.CountReceiveRun();
                 try
                 {
                     sleep = Process();
