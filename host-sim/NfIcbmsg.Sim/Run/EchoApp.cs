@@ -8,7 +8,8 @@ namespace NfIcbmsg.Sim.Run
     /// Sends every message back on the endpoint it came on. The echo is sent from the received
     /// callback when blocks are free; otherwise the message is held (which keeps the peer's blocks
     /// taken: natural back-pressure) and echoed from the app's thread, which may wait. Either way the
-    /// echo is written before the message is released, and echoes keep the order of arrival.
+    /// echo is written before the message is released, and echoes keep the order of arrival. A
+    /// message that cannot be echoed is counted as failed and serving goes on with the next one.
     /// </summary>
     public sealed class EchoApp : EndpointApp
     {
@@ -35,19 +36,20 @@ namespace NfIcbmsg.Sim.Run
 
         public override void Run()
         {
-            string error = Serve.UntilDone(() => Volatile.Read(ref _received), Options, BacklogEmpty, EchoBacklog, () => Error != null);
+            string error = Serve.UntilDone(() => Volatile.Read(ref _received), Options, BacklogEmpty, EchoBacklog, () => Halted);
             if (error != null)
             {
                 Fail(error);
             }
 
-            // A failed echo stops echoing, but whatever is held must still go back to the peer.
+            // A failed echo is counted and the next messages are echoed again (unless --stop-on-fault);
+            // whatever is held must still go back to the peer.
             EchoBacklog();
         }
 
         public override EndpointReport Report()
         {
-            return BaseReport() with { Sent = Echoed, Received = Volatile.Read(ref _received) };
+            return BaseReport() with { Sent = Echoed, Received = Volatile.Read(ref _received), Failed = Faults };
         }
 
         protected override void OnReceived(RxBuffer buffer)
@@ -55,7 +57,7 @@ namespace NfIcbmsg.Sim.Run
             Interlocked.Increment(ref _received);
             lock (_backlog)
             {
-                if (_backlog.Count == 0 && Error == null)
+                if (_backlog.Count == 0 && !Halted)
                 {
                     int length = buffer.Length;
                     if (length > Endpoint.TxBufferSize)
@@ -85,7 +87,7 @@ namespace NfIcbmsg.Sim.Run
                     }
                 }
 
-                if (Error != null)
+                if (Halted)
                 {
                     return;
                 }
@@ -126,7 +128,7 @@ namespace NfIcbmsg.Sim.Run
                 }
 
                 held.Read(0, _tx, 0, length);
-                if (Error == null)
+                if (!Halted)
                 {
                     SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : TxSender.Send(Endpoint, _tx, length, Options.TimeoutMs, Options.ZeroCopy);
                     if (status == SendStatus.Sent)

@@ -27,5 +27,8 @@ namespace NfIcbmsg.Sim.Run
         public IReadOnlyList<StreamReport> Streams { get; init; }
 
         public string Error { get; init; }
+
+        /// <summary>Bound and unbound events, with the milliseconds since the run started.</summary>
+        public IReadOnlyList<string> Events { get; init; }
     }
 }

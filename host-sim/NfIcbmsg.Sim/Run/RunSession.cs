@@ -2,24 +2,45 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.IO;
 using System.Threading;
 using NfIcbmsg.Icbmsg;
+using NfIcbmsg.Icmsg;
 using NfIcbmsg.Sim.Link;
 
 namespace NfIcbmsg.Sim.Run
 {
     /// <summary>
     /// One side of one instance over the sim link, running one application mode on its endpoints:
-    /// attach, bind, run each endpoint on its own thread, drain (every release of ours written, every
-    /// block of ours back), close. Setup problems throw; everything after is reported.
+    /// attach, run each endpoint on its own thread from the moment it is bound, drain (every release of
+    /// ours written, every block of ours back), close. Setup problems throw; everything after is reported.
     /// </summary>
     public static class RunSession
     {
-        public static RunReport Execute(RunOptions options, BoardSide side)
+        /// <summary>
+        /// Runs the session. Status lines and events go to <paramref name="status"/> (rewritten in place
+        /// when <paramref name="statusInPlace"/>); <see cref="RunOptions.Stop"/> ends it early with a report.
+        /// </summary>
+        public static RunReport Execute(RunOptions options, BoardSide side, TextWriter status = null, bool statusInPlace = false)
         {
             InstanceConfig config = side.Config;
+            if (options.IdleRecheckMs is int recheck)
+            {
+                config.IdleRecheckMs = recheck;
+            }
+
+            if (options.Unbound is UnboundMode unbound)
+            {
+                if (config.Backend != BackendKind.Icmsg)
+                {
+                    throw new RunSetupException($"--unbound applies to plain ICMsg instances: {config.Name} is an ICBMsg instance, which has no session handshake");
+                }
+
+                config.Unbound = unbound;
+            }
+
             int portBase = options.PortBase ?? side.PortBase;
-            using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile, portBase);
+            using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile, portBase, options.DropRingsPercent);
             IpcInstance instance = link.Instance;
             if (options.ZeroCopy && !(instance is IcbmsgInstance))
             {
@@ -32,9 +53,14 @@ namespace NfIcbmsg.Sim.Run
                 throw new RunSetupException($"--size {options.Size} exceeds the {instance.MaxMessageSize} bytes instance {config.Name} carries from this side");
             }
 
+            using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(options.Stop);
+            List<EndpointApp> apps = new List<EndpointApp>();
+            using StatusLine line = new StatusLine(instance, apps, status ?? TextWriter.Null, statusInPlace, status == null ? 0 : options.StatusIntervalMs);
+            options = options with { Stop = stop.Token, Announce = line.Announce };
+
             // Streams of the lower-tx side are 0.., of the other 0x80..: a source facing a source is caught.
             byte sideBit = config.TxRegionAddress < config.RxRegionAddress ? (byte)0 : (byte)0x80;
-            List<EndpointApp> apps = options.Endpoints.Select((name, i) => EndpointApp.For(options, name, (byte)(sideBit | i))).ToList();
+            apps.AddRange(options.Endpoints.Select((name, i) => EndpointApp.For(options, name, (byte)(sideBit | i))));
             RejectionLog rejections = new RejectionLog();
             instance.Error += rejections.Add;
             foreach (EndpointApp app in apps)
@@ -44,28 +70,37 @@ namespace NfIcbmsg.Sim.Run
 
             Stopwatch clock = Stopwatch.StartNew();
             instance.Open();
-            string error = WaitBound(apps, link, options, rejections);
-            if (error == null)
+
+            // Each endpoint works as soon as it is bound: one the peer never binds holds up no other.
+            Thread[] threads = apps.Select(app => new Thread(() => Serve(app, options)) { Name = "run-" + app.Name }).ToArray();
+            foreach (Thread thread in threads)
             {
-                Thread[] threads = apps.Select(app => new Thread(app.Run) { Name = "run-" + app.Name }).ToArray();
-                foreach (Thread thread in threads)
-                {
-                    thread.Start();
-                }
+                thread.Start();
+            }
 
-                foreach (Thread thread in threads)
+            while (!threads.All(t => t.Join(10)))
+            {
+                if (options.StopOnFault && (instance.Statistics.Rejected > 0 || apps.Any(a => a.Error != null)))
                 {
-                    thread.Join();
+                    stop.Cancel();
                 }
+            }
 
-                error = Drain(instance, options);
-                foreach (EndpointApp app in apps)
+            string error = UnboundError(apps, link, options, rejections);
+            if (apps.Any(a => a.IsBound))
+            {
+                string drained = Drain(instance, options);
+                error ??= drained;
+                foreach (EndpointApp app in apps.Where(a => a.IsBound))
                 {
                     app.Finish();
                 }
             }
 
-            IpcStatistics statistics = instance.Statistics;
+            // Every figure of the report comes from one snapshot, taken with the receive thread stopped.
+            instance.Close();
+            line.Dispose();
+            StatisticsReport statistics = StatisticsReport.From(instance.Statistics);
             bool verified = error == null && statistics.Rejected == 0 && statistics.CallbackFaults == 0 && apps.All(a => a.Verified);
             if (error == null && statistics.Rejected > 0)
             {
@@ -73,6 +108,11 @@ namespace NfIcbmsg.Sim.Run
             }
 
             error ??= apps.Select(a => a.Error).FirstOrDefault(e => e != null);
+            if (options.Stop.IsCancellationRequested && !verified)
+            {
+                error = $"stopped early ({(options.StopOnFault ? "--stop-on-fault, or a signal" : "a signal")}): {error ?? "not every message was verified"}";
+            }
+
             return new RunReport
             {
                 Mode = options.Mode.ToString().ToLowerInvariant(),
@@ -87,26 +127,25 @@ namespace NfIcbmsg.Sim.Run
                 Error = verified ? null : error ?? "not every message was verified",
                 ElapsedMs = clock.Elapsed.TotalMilliseconds,
                 Endpoints = apps.Select(a => a.Report()).ToArray(),
-                Statistics = StatisticsReport.From(statistics),
+                Statistics = statistics,
                 DoorbellDatagramsSent = link.TxLine.Raised,
                 DoorbellDatagramsReceived = link.RxLine.Received,
                 DoorbellDatagramsIgnored = link.RxLine.Ignored,
+                DoorbellsDropped = link.Doorbell?.Dropped ?? 0,
                 Rejections = rejections.First,
             };
         }
 
-        private static string WaitBound(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)
+        private static void Serve(EndpointApp app, RunOptions options)
         {
-            Stopwatch clock = Stopwatch.StartNew();
-            foreach (EndpointApp app in apps)
+            if (app.WaitBound(options.TimeoutMs))
             {
-                int left = (int)Math.Max(0, options.TimeoutMs - clock.ElapsedMilliseconds);
-                if (!app.WaitBound(left))
-                {
-                    break;
-                }
+                app.Run();
             }
+        }
 
+        private static string UnboundError(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)
+        {
             string[] unbound = apps.Where(a => !a.IsBound).Select(a => a.Name).ToArray();
             if (unbound.Length == 0)
             {
