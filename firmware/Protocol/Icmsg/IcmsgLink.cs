@@ -12,6 +12,9 @@ namespace NfIcbmsg.Icmsg
     /// </summary>
     public sealed class IcmsgLink
     {
+        /// <summary>Shortest time between two repeated bonding doorbells, in milliseconds.</summary>
+        public const int BondingRepeatMs = 10;
+
         private readonly PacketBuffer _tx;
         private readonly PacketBuffer _rx;
         private readonly IMailboxTx _doorbell;
@@ -28,6 +31,7 @@ namespace NfIcbmsg.Icmsg
         private int _remoteSid;
         private bool _ringDeferred;
         private int _bondingPolls;
+        private long _lastBondingRing;
         private bool _txFaulted;
         private uint _txFaultIndex;
 
@@ -97,6 +101,7 @@ namespace NfIcbmsg.Icmsg
             lock (_sync)
             {
                 _bondingPolls = 0;
+                _lastBondingRing = Environment.TickCount64;
                 if (_mode == UnboundMode.Disable)
                 {
                     if (_state != IcmsgState.Off)
@@ -309,12 +314,17 @@ namespace NfIcbmsg.Icmsg
         /// <summary>
         /// Called by the receive thread each time it finds bonding still waiting: from the second call
         /// after <see cref="Open"/> on, rings again, since the peer may have missed the first doorbell
-        /// (rung before it listened); Zephyr before 4.1 repeated it the same way until answered.
+        /// (rung before it listened); Zephyr before 4.1 repeated it the same way until answered. Rings at
+        /// most every <see cref="BondingRepeatMs"/>, however often the thread is woken.
         /// </summary>
         public void RepeatBondingDoorbell()
         {
-            if (_bondingPolls++ > 0)
+            // At most once per interval: the peer's answer to a ring wakes this thread again, and two
+            // sides that cannot bond (a corrupt handshake word) would otherwise ring each other flat out.
+            long now = Environment.TickCount64;
+            if (_bondingPolls++ > 0 && now - _lastBondingRing >= BondingRepeatMs)
             {
+                _lastBondingRing = now;
                 Ring();
             }
         }

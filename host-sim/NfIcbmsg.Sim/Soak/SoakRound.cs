@@ -217,9 +217,12 @@ namespace NfIcbmsg.Sim.Soak
         {
             // Alive: the receive thread still runs (idle re-checks, retries). Not spinning: with the
             // mutations and the traffic stopped it runs at the pace of its timers, not flat out.
-            int before = instance.Statistics.ReceiveRuns;
+            IpcStatistics st = instance.Statistics;
+            int before = st.ReceiveRuns;
+            long[] was = { st.DoorbellsReceived, st.DoorbellsRung, st.Rejected, st.ControlMessagesReceived, st.IdleRechecks };
             Thread.Sleep(SpinWindowMs);
-            int runs = instance.Statistics.ReceiveRuns - before;
+            int runs = st.ReceiveRuns - before;
+            string detail = $"doorbells in {st.DoorbellsReceived - was[0]}, out {st.DoorbellsRung - was[1]}, rejected {st.Rejected - was[2]}, packets {st.ControlMessagesReceived - was[3]}, idle re-checks {st.IdleRechecks - was[4]}, bonded {instance.IsBonded}";
             if (runs == 0)
             {
                 Hangs++;
@@ -228,7 +231,7 @@ namespace NfIcbmsg.Sim.Soak
             else if (runs > SpinWindowMs * 2)
             {
                 Hangs++;
-                Note($"{side}: the receive thread ran {runs} times in {SpinWindowMs} ms after the mutations stopped (spinning)");
+                Note($"{side}: the receive thread ran {runs} times in {SpinWindowMs} ms after the mutations stopped (spinning: {detail})");
             }
         }
 
