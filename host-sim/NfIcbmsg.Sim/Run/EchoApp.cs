@@ -1,22 +1,26 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using NfIcbmsg.Icbmsg;
 
 namespace NfIcbmsg.Sim.Run
 {
     /// <summary>
     /// Sends every message back on the endpoint it came on. The echo is sent from the received
-    /// callback when blocks are free; otherwise the message is held (which keeps the peer's blocks
-    /// taken: natural back-pressure) and echoed from the app's thread, which may wait. Either way the
-    /// echo is written before the message is released, and echoes keep the order of arrival. A
-    /// message that cannot be echoed is counted as failed and serving goes on with the next one.
+    /// callback when it can go at once; otherwise the message waits in a backlog and is echoed from the
+    /// app's thread, which may wait. ICBMsg keeps the message in its block (held: the peer's blocks stay
+    /// taken, natural back-pressure); plain ICMsg has no hold, so the message is copied, which keeps the
+    /// receive thread free to notice a peer that restarts. Echoes keep the order of arrival. A message
+    /// that cannot be echoed is counted as failed and serving goes on; messages of a session the peer
+    /// closed are dropped (and counted), never echoed into its next session.
     /// </summary>
     public sealed class EchoApp : EndpointApp
     {
-        private readonly Queue<RxBuffer> _backlog = new Queue<RxBuffer>();
+        private readonly Queue<Pending> _backlog = new Queue<Pending>();
         private byte[] _tx = new byte[256];
         private int _received;
         private int _echoed;
+        private int _dropped;
 
         public EchoApp(string name, byte stream, RunOptions options)
             : base(name, stream, options)
@@ -25,12 +29,15 @@ namespace NfIcbmsg.Sim.Run
 
         public int Echoed => Volatile.Read(ref _echoed);
 
+        /// <summary>Messages of a session the peer closed before they could be echoed.</summary>
+        public int DroppedAtUnbound => Volatile.Read(ref _dropped);
+
         public override bool Verified
         {
             get
             {
                 int received = Volatile.Read(ref _received);
-                return Error == null && received == Echoed && (Options.Count == 0 ? received > 0 : received == Options.Count);
+                return Error == null && received == Echoed + DroppedAtUnbound && (Options.Count == 0 ? received > 0 : received == Options.Count);
             }
         }
 
@@ -42,19 +49,19 @@ namespace NfIcbmsg.Sim.Run
                 Fail(error);
             }
 
-            // A failed echo is counted and the next messages are echoed again (unless --stop-on-fault);
-            // whatever is held must still go back to the peer.
+            // Whatever is held must still go back to the peer.
             EchoBacklog();
         }
 
         public override EndpointReport Report()
         {
-            return BaseReport() with { Sent = Echoed, Received = Volatile.Read(ref _received), Failed = Faults };
+            return BaseReport() with { Sent = Echoed, Received = Volatile.Read(ref _received), Failed = Faults, DroppedAtUnbound = DroppedAtUnbound };
         }
 
         protected override void OnReceived(RxBuffer buffer)
         {
             Interlocked.Increment(ref _received);
+            bool copies = !(Endpoint.Instance is IcbmsgInstance);
             lock (_backlog)
             {
                 if (_backlog.Count == 0 && !Halted)
@@ -68,21 +75,15 @@ namespace NfIcbmsg.Sim.Run
 
                     CopyOut(buffer);
                     SendStatus status = TxSender.Send(Endpoint, RxBytes, length, 0, Options.ZeroCopy);
-                    if (status == SendStatus.RingFull)
-                    {
-                        // ICMsg: a received message cannot be held, so wait here for the peer to read its ring.
-                        status = TxSender.Send(Endpoint, RxBytes, length, Options.TimeoutMs, Options.ZeroCopy);
-                    }
-
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
                         return;
                     }
 
-                    if (status != SendStatus.NoBuffers)
+                    if (status != SendStatus.NoBuffers && status != SendStatus.RingFull)
                     {
-                        Fail($"echo of message {Volatile.Read(ref _received) - 1}: {TxSender.Describe(status, status == SendStatus.RingFull ? Options.TimeoutMs : 0)}");
+                        Fail($"echo of message {Volatile.Read(ref _received) - 1}: {TxSender.Describe(status, 0)}");
                         return;
                     }
                 }
@@ -92,8 +93,15 @@ namespace NfIcbmsg.Sim.Run
                     return;
                 }
 
-                buffer.Hold();
-                _backlog.Enqueue(buffer);
+                if (copies)
+                {
+                    _backlog.Enqueue(new Pending(null, buffer.ToArray(), Generation));
+                }
+                else
+                {
+                    buffer.Hold();
+                    _backlog.Enqueue(new Pending(buffer, null, Generation));
+                }
             }
         }
 
@@ -109,7 +117,7 @@ namespace NfIcbmsg.Sim.Run
         {
             while (true)
             {
-                RxBuffer held;
+                Pending next;
                 lock (_backlog)
                 {
                     if (_backlog.Count == 0)
@@ -118,22 +126,36 @@ namespace NfIcbmsg.Sim.Run
                     }
 
                     // Peek, not dequeue: while this echo is being sent, new arrivals must queue behind it.
-                    held = _backlog.Peek();
+                    next = _backlog.Peek();
                 }
 
-                int length = held.Length;
-                if (_tx.Length < length)
+                byte[] bytes = next.Copy;
+                int length = bytes?.Length ?? next.Held.Length;
+                if (bytes == null)
                 {
-                    _tx = new byte[Math.Max(length, _tx.Length * 2)];
+                    if (_tx.Length < length)
+                    {
+                        _tx = new byte[Math.Max(length, _tx.Length * 2)];
+                    }
+
+                    next.Held.Read(0, _tx, 0, length);
+                    bytes = _tx;
                 }
 
-                held.Read(0, _tx, 0, length);
-                if (!Halted)
+                if (next.Generation != Generation)
                 {
-                    SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : TxSender.Send(Endpoint, _tx, length, Options.TimeoutMs, Options.ZeroCopy);
+                    Interlocked.Increment(ref _dropped);
+                }
+                else if (!Halted)
+                {
+                    SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : TxSender.Send(Endpoint, bytes, length, Options.TimeoutMs, Options.ZeroCopy);
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
+                    }
+                    else if (next.Generation != Generation)
+                    {
+                        Interlocked.Increment(ref _dropped);
                     }
                     else
                     {
@@ -146,8 +168,11 @@ namespace NfIcbmsg.Sim.Run
                     _backlog.Dequeue();
                 }
 
-                held.Release();
+                next.Held?.Release();
             }
         }
+
+        /// <summary>A message waiting for its echo: held in its block (ICBMsg) or copied (ICMsg), and the session it came in.</summary>
+        private sealed record Pending(RxBuffer Held, byte[] Copy, int Generation);
     }
 }

@@ -18,6 +18,7 @@ namespace NfIcbmsg.Sim.Run
         private byte[] _rx = new byte[256];
         private string _error;
         private int _faults;
+        private int _generation;
 
         protected EndpointApp(string name, byte stream, RunOptions options)
         {
@@ -52,6 +53,9 @@ namespace NfIcbmsg.Sim.Run
         public bool IsBound => _bound.IsSet;
 
         public string Error => Volatile.Read(ref _error);
+
+        /// <summary>Sessions of the peer that ended so far: a message carries the one it came in.</summary>
+        public int Generation => Volatile.Read(ref _generation);
 
         /// <summary>Faults so far (the first is <see cref="Error"/>).</summary>
         public int Faults => Volatile.Read(ref _faults);
@@ -91,6 +95,7 @@ namespace NfIcbmsg.Sim.Run
                 },
                 Unbound = endpoint =>
                 {
+                    Interlocked.Increment(ref _generation);
                     Event("unbound (the peer closed its session)");
 
                     // A plain ICMsg session opens again when the endpoint registers again: a restarted

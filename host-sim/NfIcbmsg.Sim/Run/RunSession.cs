@@ -78,18 +78,24 @@ namespace NfIcbmsg.Sim.Run
                 thread.Start();
             }
 
+            bool Faulted() => instance.Statistics.Rejected > 0 || apps.Any(a => a.Error != null);
             while (!threads.All(t => t.Join(10)))
             {
-                if (options.StopOnFault && (instance.Statistics.Rejected > 0 || apps.Any(a => a.Error != null)))
+                if (options.StopOnFault && Faulted())
                 {
                     stop.Cancel();
                 }
             }
 
+            if (options.StopOnFault && Faulted())
+            {
+                stop.Cancel();
+            }
+
             string error = UnboundError(apps, link, options, rejections);
             if (apps.Any(a => a.IsBound))
             {
-                string drained = Drain(instance, options);
+                string drained = Drain(instance, options, apps);
                 error ??= drained;
                 foreach (EndpointApp app in apps.Where(a => a.IsBound))
                 {
@@ -174,14 +180,24 @@ namespace NfIcbmsg.Sim.Run
 
         // Drain before close (protocol spec §13): every release this side owes is in the ring and every
         // block it sent came back, so neither side leaks the other's blocks when this process exits.
-        private static string Drain(IpcInstance instance, RunOptions options)
+        private static string Drain(IpcInstance instance, RunOptions options, List<EndpointApp> apps)
         {
+            // Bindings that never completed keep their blocks by design: the BOUND of a name the peer
+            // never registered (initiator), a parked BOUND for a name this side never registered (follower).
+            int pendingTx = 0;
+            int parkedRx = 0;
+            if (instance is IcbmsgInstance icbmsg)
+            {
+                pendingTx = icbmsg.IsInitiator ? apps.Where(a => !a.IsBound).Sum(a => icbmsg.TxLayout.BlocksFor(a.Name.Length + 1)) : 0;
+                parkedRx = icbmsg.GetParkedNames().Sum(n => icbmsg.RxLayout.BlocksFor(n.Length + 1));
+            }
+
             IpcStatistics s = instance.Statistics;
             bool drained = Progress.WaitUntil(
-                () => s.RxBlocksHeld == 0 && s.TxBlocksInUse == 0,
+                () => s.RxBlocksHeld <= parkedRx && s.TxBlocksInUse <= pendingTx,
                 () => s.ControlMessagesReceived + (long)s.ControlMessagesSent,
                 options.TimeoutMs);
-            return drained ? null : $"not drained within {options.TimeoutMs} ms: {s.TxBlocksInUse} tx blocks not released by the peer, {s.RxBlocksHeld} rx blocks whose release could not be written";
+            return drained ? null : $"not drained within {options.TimeoutMs} ms: {s.TxBlocksInUse - pendingTx} tx blocks not released by the peer, {s.RxBlocksHeld - parkedRx} rx blocks whose release could not be written";
         }
     }
 }
