@@ -108,7 +108,6 @@ namespace NfIcbmsg.Devicetree.Boards
             config.TxChannel = TxChannel;
             config.RxChannel = RxChannel;
             config.EndpointCount = (int)EndpointCount;
-            config.IdleRecheckMs = InstanceConfig.HostIdleRecheckMs;
             return config;
         }
     }
