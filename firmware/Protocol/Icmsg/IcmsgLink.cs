@@ -453,6 +453,13 @@ namespace NfIcbmsg.Icmsg
         {
             while (!stop.IsStopping)
             {
+                // A restarted peer writes its new session id before it resets this ring: look first,
+                // or the reset ring is read with the old read index (garbage lengths, stale packets).
+                if (session && PeerClosed())
+                {
+                    return;
+                }
+
                 int length = ReadPacket();
                 if (session && PeerClosed())
                 {

@@ -148,13 +148,15 @@ namespace NfIcbmsg.Sim.Run
                 }
                 else if (!Halted)
                 {
-                    SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : TxSender.Send(Endpoint, bytes, length, Options.TimeoutMs, Options.ZeroCopy);
+                    SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : next.Copy != null ? SendInSession(bytes, length, next.Generation) : TxSender.Send(Endpoint, bytes, length, Options.TimeoutMs, Options.ZeroCopy);
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
                     }
-                    else if (next.Generation != Generation)
+                    else if (status == SendStatus.NotBound || next.Generation != Generation)
                     {
+                        // The session ended while the echo waited (the endpoint turns unbound just
+                        // before its callback counts the new generation): not this side's fault.
                         Interlocked.Increment(ref _dropped);
                     }
                     else
@@ -169,6 +171,23 @@ namespace NfIcbmsg.Sim.Run
                 }
 
                 next.Held?.Release();
+            }
+        }
+
+        // Plain ICMsg: waits for ring space only while the message's session lasts, so an echo can
+        // never land in the peer's next session (whose ring the handshake resets).
+        private SendStatus SendInSession(byte[] bytes, int length, int generation)
+        {
+            System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                SendStatus status = generation == Generation ? TxSender.Send(Endpoint, bytes, length, 0, false) : SendStatus.NotBound;
+                if (status != SendStatus.RingFull || clock.ElapsedMilliseconds >= Options.TimeoutMs || Halted)
+                {
+                    return status;
+                }
+
+                Thread.Sleep(1);
             }
         }
 

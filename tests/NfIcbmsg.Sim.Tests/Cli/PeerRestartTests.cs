@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -9,7 +10,8 @@ namespace NfIcbmsg.Sim.Tests.Cli
     /// <summary>
     /// A plain ICMsg instance in a session mode survives a restart of its peer: a long-running echo
     /// keeps serving while its peer is killed mid-stream and started again on the same file; it
-    /// registers again after the unbound, reports each event, and the new peer's traffic is verified.
+    /// registers again after the unbound, reports each event, and the new peer's pings are all echoed
+    /// and verified (no echo of the old session lands in the new one).
     /// </summary>
     public sealed class PeerRestartTests
     {
@@ -37,12 +39,15 @@ namespace NfIcbmsg.Sim.Tests.Cli
                 Thread.Sleep(500);
             }
 
-            SimResult second = SimProcess.Run(ProcessTimeoutMs, PeerArgs(peerBoard, shm, portBase, mode, "300"));
+            // The new peer pings: each round trip waits for its echo, so every one is verified.
+            string[] ping = PeerArgs(peerBoard, shm, portBase, mode, "300");
+            ping[Array.IndexOf(ping, "source")] = "ping";
+            SimResult second = SimProcess.Run(ProcessTimeoutMs, ping);
             SimResult served = echo.Wait(ProcessTimeoutMs);
 
             Assert.True(second.ExitCode == 0, second.ToString());
             Assert.True(second.Json.GetProperty("verified").GetBoolean(), second.ToString());
-            Assert.Equal(300, second.Json.GetProperty("endpoints")[0].GetProperty("echoes").GetInt32());
+            Assert.Equal(300, second.Json.GetProperty("endpoints")[0].GetProperty("latency").GetProperty("count").GetInt32());
 
             Assert.True(served.ExitCode == 0, served.ToString());
             JsonElement ep0 = served.Json.GetProperty("endpoints")[0];
