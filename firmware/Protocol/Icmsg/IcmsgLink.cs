@@ -248,15 +248,6 @@ namespace NfIcbmsg.Icmsg
             return written;
         }
 
-        /// <summary>
-        /// True while the peer's rd_idx in this side's tx ring is invalid (the last write found it
-        /// misaligned or outside the ring); sends fail with -EINVAL until the peer repairs it.
-        /// </summary>
-        public bool IsTxFaulted
-        {
-            get { return _txFaulted; }
-        }
-
         /// <summary>Rings once if a deferred send is waiting for its doorbell.</summary>
         public void RingIfDeferred()
         {

@@ -29,7 +29,7 @@ namespace NfIcbmsg
                 throw new ArgumentNullException();
             }
 
-            CheckIdleRecheck(config.IdleRecheckMs);
+            CheckIdleRecheck(config);
             Config = config;
             Memory = memory;
             TxLine = txLine;
@@ -99,7 +99,7 @@ namespace NfIcbmsg
                     throw new InvalidOperationException("the instance is already open");
                 }
 
-                CheckIdleRecheck(Config.IdleRecheckMs);
+                CheckIdleRecheck(Config);
                 _idleRecheckMs = Config.IdleRecheckMs;
                 _opened = true;
                 _stopping = false;
@@ -284,11 +284,12 @@ namespace NfIcbmsg
             _wake.Set();
         }
 
-        private static void CheckIdleRecheck(int idleRecheckMs)
+        private static void CheckIdleRecheck(InstanceConfig config)
         {
-            if (idleRecheckMs == 0 || idleRecheckMs < Timeout.Infinite)
+            int interval = config.IdleRecheckMs;
+            if (interval == 0 || interval < Timeout.Infinite)
             {
-                throw new ArgumentException("idle re-check interval " + idleRecheckMs.ToString() + " ms: use 1 ms or more, or -1 for doorbells only");
+                throw new ArgumentException("instance " + config.Name + ": idle re-check interval " + interval.ToString() + " ms; use 1 ms or more, or -1 for doorbells only");
             }
         }
 

@@ -72,7 +72,7 @@ namespace NfIcbmsg.Sim.Run
             instance.Open();
 
             // Each endpoint works as soon as it is bound: one the peer never binds holds up no other.
-            Thread[] threads = apps.Select(app => new Thread(() => Serve(app, options)) { Name = "run-" + app.Name }).ToArray();
+            Thread[] threads = apps.Select(app => new Thread(() => ServeWhenBound(app, options)) { Name = "run-" + app.Name }).ToArray();
             foreach (Thread thread in threads)
             {
                 thread.Start();
@@ -142,7 +142,7 @@ namespace NfIcbmsg.Sim.Run
             };
         }
 
-        private static void Serve(EndpointApp app, RunOptions options)
+        private static void ServeWhenBound(EndpointApp app, RunOptions options)
         {
             if (app.WaitBound(options.TimeoutMs))
             {
