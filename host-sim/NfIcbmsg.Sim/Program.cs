@@ -14,6 +14,7 @@ namespace NfIcbmsg.Sim
             root.Subcommands.Add(RunCommand.Create());
             root.Subcommands.Add(InspectCommand.Create());
             root.Subcommands.Add(BenchCommand.Create());
+            root.Subcommands.Add(SoakCommand.Create());
             return root.Parse(args).Invoke();
         }
     }

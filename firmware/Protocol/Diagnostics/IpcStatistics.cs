@@ -10,7 +10,7 @@ namespace NfIcbmsg
     public sealed class IpcStatistics
     {
         /// <summary>Number of <see cref="RejectReason"/> values.</summary>
-        public const int ReasonCount = 16;
+        public const int ReasonCount = 17;
 
         private readonly object _sync = new object();
         private readonly int[] _rejected = new int[ReasonCount];
@@ -30,6 +30,8 @@ namespace NfIcbmsg
         private int _doorbellsSaved;
         private int _callbackFaults;
         private int _internalFaults;
+        private int _idleRechecks;
+        private int _receiveRuns;
 
         /// <summary>Payload messages sent.</summary>
         public int MessagesSent { get { return _messagesSent; } }
@@ -78,6 +80,12 @@ namespace NfIcbmsg
 
         /// <summary>Unexpected exceptions inside the receive loop (bugs, never peer input); the loop goes on.</summary>
         public int InternalFaults { get { return _internalFaults; } }
+
+        /// <summary>Times the idle receive thread looked at the rings without a doorbell (InstanceConfig.IdleRecheckMs).</summary>
+        public int IdleRechecks { get { return _idleRechecks; } }
+
+        /// <summary>Times the receive thread ran (on a doorbell, a retry or an idle re-check): shows it is alive, and not spinning.</summary>
+        public int ReceiveRuns { get { return _receiveRuns; } }
 
         /// <summary>All rejected inputs.</summary>
         public int Rejected
@@ -177,6 +185,16 @@ namespace NfIcbmsg
         internal void CountInternalFault()
         {
             Interlocked.Increment(ref _internalFaults);
+        }
+
+        internal void CountReceiveRun()
+        {
+            Interlocked.Increment(ref _receiveRuns);
+        }
+
+        internal void CountIdleRecheck()
+        {
+            Interlocked.Increment(ref _idleRechecks);
         }
 
         internal void AddTxBlocks(int delta)

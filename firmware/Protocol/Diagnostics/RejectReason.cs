@@ -53,5 +53,11 @@ namespace NfIcbmsg
 
         /// <summary>Data that arrived before the link bonded.</summary>
         NotBonded = 15,
+
+        /// <summary>
+        /// The read index the peer keeps in this side's tx ring is misaligned or outside the ring:
+        /// nothing can be sent until it is valid again (counted once per corrupt value, not per send).
+        /// </summary>
+        TxReadIndexInvalid = 16,
     }
 }

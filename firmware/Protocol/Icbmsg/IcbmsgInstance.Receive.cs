@@ -39,7 +39,13 @@ namespace NfIcbmsg.Icbmsg
             }
 
             Statistics.AddRxBlocksHeld(count);
-            Wake();
+
+            // The receive thread retries on its next run anyway; waking itself would spin for as long
+            // as the ring stays full or corrupt.
+            if (!OnReceiveThread)
+            {
+                Wake();
+            }
         }
 
         private int ReturnRxBlocks(int block)

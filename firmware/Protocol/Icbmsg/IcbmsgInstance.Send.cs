@@ -123,11 +123,21 @@ namespace NfIcbmsg.Icbmsg
             if (result < 0)
             {
                 FreeTx(first);
-                return result == -Errno.ENOMEM ? SendStatus.RingFull : SendStatus.NotBound;
+                return StatusFor(result);
             }
 
             Statistics.CountSent(length);
             return SendStatus.Sent;
+        }
+
+        private static SendStatus StatusFor(int linkError)
+        {
+            if (linkError == -Errno.ENOMEM)
+            {
+                return SendStatus.RingFull;
+            }
+
+            return linkError == -Errno.EINVAL ? SendStatus.LinkFault : SendStatus.NotBound;
         }
 
         // Header, barrier and flush of the whole buffer, then the control message (spec §6.8).

@@ -198,14 +198,15 @@ namespace NfIcbmsg.Icmsg
 
         internal override SendStatus SendCopy(Endpoint endpoint, byte[] data, int index, int count, int timeoutMs)
         {
+            if (count == 0 || count > MaxPacket)
+            {
+                // The ring has no empty packet (a reader takes length 0 for corruption).
+                throw new ArgumentOutOfRangeException(nameof(count), "a plain ICMsg message has 1.." + MaxPacket.ToString() + " bytes, not " + count.ToString());
+            }
+
             if (endpoint.State != EndpointState.Ready)
             {
                 return SendStatus.NotBound;
-            }
-
-            if (count > MaxPacket)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
             }
 
             // The reader never rings the writer when it frees ring space, so a full ring is polled
@@ -225,7 +226,7 @@ namespace NfIcbmsg.Icmsg
 
             if (result < 0)
             {
-                return SendStatus.NotBound;
+                return result == -Errno.EINVAL ? SendStatus.LinkFault : SendStatus.NotBound;
             }
 
             Statistics.CountSent(count);

@@ -12,6 +12,9 @@ namespace NfIcbmsg.Icmsg
     /// </summary>
     public sealed class IcmsgLink
     {
+        /// <summary>Shortest time between two repeated bonding doorbells, in milliseconds.</summary>
+        public const int BondingRepeatMs = 10;
+
         private readonly PacketBuffer _tx;
         private readonly PacketBuffer _rx;
         private readonly IMailboxTx _doorbell;
@@ -28,6 +31,9 @@ namespace NfIcbmsg.Icmsg
         private int _remoteSid;
         private bool _ringDeferred;
         private int _bondingPolls;
+        private long _lastBondingRing;
+        private bool _txFaulted;
+        private uint _txFaultIndex;
 
         /// <summary>Creates a closed link.</summary>
         public IcmsgLink(PacketBuffer tx, PacketBuffer rx, IMailboxTx doorbell, UnboundMode mode, int rxBufferSize, int peerRxBufferSize, IIcmsgListener listener, IpcStatistics statistics)
@@ -95,6 +101,7 @@ namespace NfIcbmsg.Icmsg
             lock (_sync)
             {
                 _bondingPolls = 0;
+                _lastBondingRing = Environment.TickCount64;
                 if (_mode == UnboundMode.Disable)
                 {
                     if (_state != IcmsgState.Off)
@@ -157,7 +164,8 @@ namespace NfIcbmsg.Icmsg
         /// <summary>
         /// Sends one packet (icmsg_send). Returns the length, -EBUSY before bonding, -ENODATA for
         /// zero length, -EMSGSIZE above the peer's read buffer (a Zephyr peer would stall on it),
-        /// -ENOMEM when the ring is full, -EINVAL when the peer's rd_idx is corrupt.
+        /// -ENOMEM when the ring is full, -EINVAL when the peer's rd_idx is corrupt (counted as
+        /// <see cref="RejectReason.TxReadIndexInvalid"/> and reported, on the calling thread, once per corrupt value).
         /// </summary>
         public int Send(byte[] data, int index, int length)
         {
@@ -199,15 +207,23 @@ namespace NfIcbmsg.Icmsg
 
             int written;
             bool readerIdle;
+            bool newFault;
+            uint faultIndex;
             lock (_txLock)
             {
                 int previous = _tx.WriteIndex;
                 written = _tx.Write(data, index, length);
                 readerIdle = written > 0 && _tx.ReaderHasConsumed(previous);
+                newFault = NoteTxFault(written, out faultIndex);
             }
 
             if (written < 0)
             {
+                if (newFault)
+                {
+                    Reject(RejectReason.TxReadIndexInvalid, "peer rd_idx 0x" + faultIndex.ToString("X8") + " in this side's tx ring is misaligned or outside the ring of " + _tx.Layout.DataLength.ToString() + " bytes; nothing can be sent until it is valid");
+                }
+
                 return written;
             }
 
@@ -291,12 +307,17 @@ namespace NfIcbmsg.Icmsg
         /// <summary>
         /// Called by the receive thread each time it finds bonding still waiting: from the second call
         /// after <see cref="Open"/> on, rings again, since the peer may have missed the first doorbell
-        /// (rung before it listened); Zephyr before 4.1 repeated it the same way until answered.
+        /// (rung before it listened); Zephyr before 4.1 repeated it the same way until answered. Rings at
+        /// most every <see cref="BondingRepeatMs"/>, however often the thread is woken.
         /// </summary>
         public void RepeatBondingDoorbell()
         {
-            if (_bondingPolls++ > 0)
+            // At most once per interval: the peer's answer to a ring wakes this thread again, and two
+            // sides that cannot bond (a corrupt handshake word) would otherwise ring each other flat out.
+            long now = Environment.TickCount64;
+            if (_bondingPolls++ > 0 && now - _lastBondingRing >= BondingRepeatMs)
             {
+                _lastBondingRing = now;
                 Ring();
             }
         }
@@ -425,6 +446,13 @@ namespace NfIcbmsg.Icmsg
         {
             while (!stop.IsStopping)
             {
+                // A restarted peer writes its new session id before it resets this ring: look first,
+                // or the reset ring is read with the old read index (garbage lengths, stale packets).
+                if (session && PeerClosed())
+                {
+                    return;
+                }
+
                 int length = ReadPacket();
                 if (session && PeerClosed())
                 {
@@ -497,6 +525,24 @@ namespace NfIcbmsg.Icmsg
 
                 return length;
             }
+        }
+
+        // Under _txLock. Returns true when this write found a corrupt rd_idx that was not already
+        // reported: one count per corrupt value, so a peer that stays corrupt is not counted per send.
+        private bool NoteTxFault(int written, out uint index)
+        {
+            index = 0;
+            if (written != -Errno.EINVAL)
+            {
+                _txFaulted = false;
+                return false;
+            }
+
+            index = _tx.RejectedReadIndex;
+            bool fresh = !_txFaulted || index != _txFaultIndex;
+            _txFaulted = true;
+            _txFaultIndex = index;
+            return fresh;
         }
 
         private void Reject(RejectReason reason, string detail)

@@ -49,7 +49,7 @@ namespace NfIcbmsg
 
         internal int Slot { get; }
 
-        /// <summary>Sends a copy of <paramref name="data"/>, waiting as long as it takes for free blocks.</summary>
+        /// <summary>Sends a copy of <paramref name="data"/> (ICBMsg: an empty array is a 0-byte message), waiting as long as it takes for free blocks.</summary>
         public void Send(byte[] data)
         {
             if (data == null)
@@ -78,9 +78,11 @@ namespace NfIcbmsg
                 throw new ArgumentNullException(nameof(data));
             }
 
-            if (count <= 0 || count > TxBufferSize)
+            // 0 is a message (ICBMsg: one block with size 0, which Zephyr delivers as a 0-byte
+            // message); plain ICMsg has no empty packet and refuses it in its backend.
+            if (count < 0 || count > TxBufferSize)
             {
-                throw new ArgumentOutOfRangeException(nameof(count));
+                throw new ArgumentOutOfRangeException(nameof(count), "message of " + count.ToString() + " bytes; 0.." + TxBufferSize.ToString() + " can be sent");
             }
 
             if (index < 0 || index > data.Length - count)
@@ -115,13 +117,19 @@ namespace NfIcbmsg
             ThrowFor(TrySendNoCopy(lease, length));
         }
 
-        /// <summary>As <see cref="SendNoCopy"/>, reporting back-pressure as a status. On failure the lease is dropped.</summary>
+        /// <summary>
+        /// As <see cref="SendNoCopy"/>, reporting back-pressure as a status. A length of 0 sends a 0-byte
+        /// message in one block. On every failure the lease is dropped, including a length outside
+        /// 0..capacity, which throws after dropping (as Zephyr drops the buffer on -EINVAL).
+        /// </summary>
         public SendStatus TrySendNoCopy(TxLease lease, int length)
         {
             CheckLease(lease);
-            if (length <= 0 || length > lease.Capacity)
+            if (length < 0 || length > lease.Capacity)
             {
-                throw new ArgumentOutOfRangeException(nameof(length));
+                int capacity = lease.Capacity;
+                Instance.DropLease(lease);
+                throw new ArgumentOutOfRangeException(nameof(length), "length " + length.ToString() + " outside the lease's 0.." + capacity.ToString() + " bytes; the lease was dropped");
             }
 
             return Instance.SendLease(this, lease, length);
@@ -176,6 +184,11 @@ namespace NfIcbmsg
             if (status == SendStatus.RingFull)
             {
                 throw new InvalidOperationException("the peer is not reading its ring");
+            }
+
+            if (status == SendStatus.LinkFault)
+            {
+                throw new InvalidOperationException("the peer corrupted the read index of this side's tx ring (see the instance's Error event)");
             }
         }
     }

@@ -8,6 +8,15 @@ namespace NfIcbmsg
     /// </summary>
     public sealed class InstanceConfig
     {
+        /// <summary>
+        /// Default <see cref="IdleRecheckMs"/> on the device: a lost doorbell delays a message by at most
+        /// 100 ms, and an idle instance wakes 10 times a second.
+        /// </summary>
+        public const int DeviceIdleRecheckMs = 100;
+
+        /// <summary>Default <see cref="IdleRecheckMs"/> the host tools use (a wake-up is a few microseconds there).</summary>
+        public const int HostIdleRecheckMs = 10;
+
         /// <summary>Creates a configuration with Zephyr's defaults (4 endpoints, 128-byte ICMsg read buffers).</summary>
         public InstanceConfig()
         {
@@ -17,7 +26,15 @@ namespace NfIcbmsg
             RxBufferSize = 128;
             PeerRxBufferSize = 128;
             Unbound = UnboundMode.Disable;
+            IdleRecheckMs = DeviceIdleRecheckMs;
         }
+
+        /// <summary>
+        /// How long the idle receive thread sleeps before it looks at the rings without a doorbell, in
+        /// milliseconds (1 or more; -1: only on doorbells). Doorbells are edges and datagrams that can be
+        /// lost; this bounds how long a message whose doorbell was lost stays unread.
+        /// </summary>
+        public int IdleRecheckMs { get; set; }
 
         /// <summary>Instance name (the devicetree node name), for messages.</summary>
         public string Name { get; set; }
@@ -100,6 +117,7 @@ namespace NfIcbmsg
             peer.EndpointCount = EndpointCount;
             peer.RxBufferSize = PeerRxBufferSize;
             peer.PeerRxBufferSize = RxBufferSize;
+            peer.IdleRecheckMs = IdleRecheckMs;
             return peer;
         }
     }

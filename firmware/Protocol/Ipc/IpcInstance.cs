@@ -19,6 +19,7 @@ namespace NfIcbmsg
         private Thread _receiveThread;
         private bool _stopping;
         private bool _opened;
+        private int _idleRecheckMs;
 
         /// <summary>Validates the configuration and the shared window; opens nothing yet.</summary>
         protected IpcInstance(InstanceConfig config, ISharedMemory memory, IMailboxTx txLine, IMailboxRx rxLine)
@@ -28,6 +29,7 @@ namespace NfIcbmsg
                 throw new ArgumentNullException();
             }
 
+            CheckIdleRecheck(config);
             Config = config;
             Memory = memory;
             TxLine = txLine;
@@ -35,7 +37,10 @@ namespace NfIcbmsg
             Statistics = new IpcStatistics();
         }
 
-        /// <summary>Reported for every input the peer wrote that was dropped.</summary>
+        /// <summary>
+        /// Reported for every input the peer wrote that was dropped: on the receive thread, except a
+        /// corrupt read index in this side's tx ring, which the sending thread finds.
+        /// </summary>
         public event InstanceErrorHandler Error;
 
         /// <summary>The configuration, as seen from this side.</summary>
@@ -94,6 +99,8 @@ namespace NfIcbmsg
                     throw new InvalidOperationException("the instance is already open");
                 }
 
+                CheckIdleRecheck(Config);
+                _idleRecheckMs = Config.IdleRecheckMs;
                 _opened = true;
                 _stopping = false;
                 _wake.Reset();
@@ -277,14 +284,28 @@ namespace NfIcbmsg
             _wake.Set();
         }
 
+        private static void CheckIdleRecheck(InstanceConfig config)
+        {
+            int interval = config.IdleRecheckMs;
+            if (interval == 0 || interval < Timeout.Infinite)
+            {
+                throw new ArgumentException("instance " + config.Name + ": idle re-check interval " + interval.ToString() + " ms; use 1 ms or more, or -1 for doorbells only");
+            }
+        }
+
         private void ReceiveLoop()
         {
             int sleep = 0;
             while (!_stopping)
             {
-                if (sleep != 0)
+                if (sleep > 0)
                 {
                     _wake.WaitOne(sleep, false);
+                }
+                else if (sleep < 0 && !_wake.WaitOne(_idleRecheckMs, false))
+                {
+                    // No doorbell for a whole interval: look anyway, one may have been lost.
+                    Statistics.CountIdleRecheck();
                 }
 
                 if (_stopping)
@@ -292,6 +313,7 @@ namespace NfIcbmsg
                     break;
                 }
 
+                Statistics.CountReceiveRun();
                 try
                 {
                     sleep = Process();

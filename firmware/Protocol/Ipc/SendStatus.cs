@@ -14,5 +14,12 @@ namespace NfIcbmsg
 
         /// <summary>The ICMsg ring stayed full within the timeout: the peer is not reading (fast enough).</summary>
         RingFull = 3,
+
+        /// <summary>
+        /// The peer corrupted this side's tx ring (its read index is misaligned or outside the ring): a
+        /// fault of the link, counted as <see cref="RejectReason.TxReadIndexInvalid"/>. Sends succeed
+        /// again once the peer writes a valid index.
+        /// </summary>
+        LinkFault = 4,
     }
 }

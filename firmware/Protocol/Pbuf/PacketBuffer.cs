@@ -58,6 +58,9 @@ namespace NfIcbmsg.Pbuf
         /// </summary>
         public PacketBufferFault LastReadFault { get; private set; }
 
+        /// <summary>The last peer rd_idx that made <see cref="Write"/> return -EINVAL (for error reports).</summary>
+        public uint RejectedReadIndex { get; private set; }
+
         /// <summary>The writer's private wr_idx: where the next packet goes.</summary>
         public int WriteIndex
         {
@@ -111,6 +114,7 @@ namespace NfIcbmsg.Pbuf
             uint peerRead = _memory.ReadWord(_layout.ReadIndexOffset);
             if ((peerRead & 3) != 0 || peerRead >= (uint)_length)
             {
+                RejectedReadIndex = peerRead;
                 return -Errno.EINVAL;
             }
 

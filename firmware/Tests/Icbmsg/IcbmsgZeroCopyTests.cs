@@ -139,14 +139,11 @@ namespace NfIcbmsg.Tests.Icbmsg
                 TxLease lease = x.GetTxBuffer(10, 0);
                 Assert.IsNotNull(lease, "a lease of 10 bytes");
                 Assert.AreEqual(96, lease.Capacity, "one block");
-                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { x.SendNoCopy(lease, 97); });
-                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { x.SendNoCopy(lease, 0); });
                 byte[] big = new byte[97];
                 Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { lease.Write(0, big, 0, 97); });
-                if (lease.IsActive)
-                {
-                    x.Drop(lease);
-                }
+                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { x.SendNoCopy(lease, 97); });
+                Assert.IsFalse(lease.IsActive, "a send beyond the capacity drops the lease");
+                Assert.ThrowsException(typeof(ArgumentException), delegate { x.SendNoCopy(lease, 10); });
 
                 Assert.AreEqual(0, pair.SideA.Statistics.TxBlocksInUse, "no block leaked");
                 Thread.Sleep(20);

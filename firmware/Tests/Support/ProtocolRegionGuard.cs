@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Threading;
 using nanoFramework.TestFramework;
 using NfIcbmsg.Hal;
 using NfIcbmsg.Icmsg;
@@ -24,6 +25,7 @@ namespace NfIcbmsg.Tests.Support
         private readonly object _sync = new object();
         private int _violations;
         private string _firstViolation;
+        private int _wordReads;
 
         /// <summary>A guard that allows nothing yet; see <see cref="AllowReads"/> and <see cref="AllowWrites"/>.</summary>
         public ProtocolRegionGuard(ISharedMemory inner, string side)
@@ -85,9 +87,16 @@ namespace NfIcbmsg.Tests.Support
             }
         }
 
+        /// <summary>Word reads so far (a receive thread that spins shows up here).</summary>
+        public int WordReads
+        {
+            get { return _wordReads; }
+        }
+
         /// <inheritdoc />
         public uint ReadWord(int offset)
         {
+            Interlocked.Increment(ref _wordReads);
             Check(_readable, "ReadWord", offset, 4);
             return _inner.ReadWord(offset);
         }

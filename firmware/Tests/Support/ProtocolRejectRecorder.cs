@@ -103,6 +103,7 @@ namespace NfIcbmsg.Tests.Support
                 case RejectReason.BoundAddressInUse: return "BoundAddressInUse";
                 case RejectReason.ReleaseBoundUnexpected: return "ReleaseBoundUnexpected";
                 case RejectReason.NotBonded: return "NotBonded";
+                case RejectReason.TxReadIndexInvalid: return "TxReadIndexInvalid";
                 default: return "reason " + ((int)reason).ToString();
             }
         }

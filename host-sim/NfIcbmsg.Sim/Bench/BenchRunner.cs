@@ -96,12 +96,15 @@ namespace NfIcbmsg.Sim.Bench
                 measured.Add((Throughput.Run(link, ProducerEndpoints.Select(n => link[n]).ToArray(), size, false, first, _durationMs), first));
             }
 
+            RunReport receiver = link.Finish();
+
+            // After the receiver reported: the raw copy tramples the rings, which a live receive thread
+            // would find on its next idle re-check and count as the peer's corruption.
             foreach (int size in ThroughputSizes)
             {
                 _cases.Add(RawCopy.Run(link.Transport, link.RawCopy, link.Memory.Length, size, Math.Min(_durationMs / 2, 250)));
             }
 
-            RunReport receiver = link.Finish();
             _receivers.Add(Summary(link.Transport, "throughput", receiver));
             StreamReport[] streams = receiver.Endpoints?.SelectMany(e => e.Streams ?? Array.Empty<StreamReport>()).ToArray() ?? Array.Empty<StreamReport>();
             foreach ((BenchCase c, byte first) in measured)

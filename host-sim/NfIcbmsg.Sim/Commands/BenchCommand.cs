@@ -16,11 +16,13 @@ namespace NfIcbmsg.Sim.Commands
             Option<int> duration = new Option<int>("--duration") { Description = "Milliseconds per case", DefaultValueFactory = _ => 750 };
             Option<bool> quick = new Option<bool>("--quick") { Description = "Smoke run: 100 ms per case (unless --duration is given), a shorter idle end of each receiver" };
             Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+            Option<bool> idleRecheck = new Option<bool>("--idle-recheck") { Description = "Instead of the full bench: the cost of the idle re-check of the rings (idle CPU and throughput at several intervals, against the re-check off) and the throughput when every doorbell is lost" };
             Option<int?> socketPeer = new Option<int?>("--socket-peer") { Description = "Internal: serve the socket baseline's connection to 127.0.0.1:PORT", Hidden = true };
             Command command = new Command("bench", "Turnaround (16/32 B ping-pong), one-way throughput (32..4096 B, copy and zero-copy, several producers) in process and over the sim link, against raw copy and a loopback socket; doorbells and allocations per message");
             command.Options.Add(duration);
             command.Options.Add(quick);
             command.Options.Add(json);
+            command.Options.Add(idleRecheck);
             command.Options.Add(socketPeer);
             command.SetAction(parse =>
             {
@@ -40,6 +42,11 @@ namespace NfIcbmsg.Sim.Commands
                 }
 
                 bool asJson = parse.GetValue(json);
+                if (parse.GetValue(idleRecheck))
+                {
+                    return IdleRecheck(durationMs, asJson, output, error);
+                }
+
                 BenchRunner runner = new BenchRunner(durationMs, isQuick ? 250 : 500, step =>
                 {
                     if (!asJson)
@@ -76,6 +83,37 @@ namespace NfIcbmsg.Sim.Commands
                 return report.Verified ? 0 : 1;
             });
             return command;
+        }
+
+        private static int IdleRecheck(int durationMs, bool asJson, TextWriter output, TextWriter error)
+        {
+            var rows = IdleRecheckCost.Measure(durationMs, step =>
+            {
+                if (!asJson)
+                {
+                    error.WriteLine(step + "...");
+                }
+            });
+            if (asJson)
+            {
+                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(rows, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+
+            if (Console.IsOutputRedirected)
+            {
+                AnsiConsole.Profile.Width = 220;
+            }
+
+            Table table = new Table().AddColumns("idle re-check", "idle CPU (% of a core, whole process)", "re-checks/s", "CPU per re-check (µs)", $"{IdleRecheckCost.MessageSize} B msg/s", "× off", "msg/s, every doorbell lost");
+            foreach (var r in rows)
+            {
+                table.AddRow(r.IntervalMs < 0 ? "off (baseline)" : r.IntervalMs + " ms", r.IdleCpuPercent.ToString("F2"), r.IdleRechecksPerSecond.ToString("F0"), r.IntervalMs < 0 ? "-" : r.CpuUsPerRecheck.ToString("F1"), r.MessagesPerSecond.ToString("F0"), r.TimesBaseline.ToString("F2"), r.IntervalMs < 0 ? "stalls" : r.MessagesPerSecondAllRingsLost.ToString("F0"));
+            }
+
+            AnsiConsole.Write(table);
+            output.WriteLine($"in process, {durationMs} ms per measurement, two alternated rounds averaged; geometry: {BenchGeometry.Describe()}");
+            return 0;
         }
     }
 }

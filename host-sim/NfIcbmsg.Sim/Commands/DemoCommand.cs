@@ -81,7 +81,9 @@ namespace NfIcbmsg.Sim.Commands
             {
                 int count = instances.Count == 0 ? 2 : 1;
                 string[] endpoints = Enumerable.Range(0, count).Select(_ => "ep_" + next++).ToArray();
-                instances.Add(new DemoInstance(instance.ToInstanceConfig(), endpoints));
+                InstanceConfig config = instance.ToInstanceConfig();
+                config.IdleRecheckMs = InstanceConfig.HostIdleRecheckMs;
+                instances.Add(new DemoInstance(config, endpoints));
             }
 
             if (instances.Count == 0)

@@ -2,6 +2,9 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using NfIcbmsg.Icmsg;
 using NfIcbmsg.Platform;
 using NfIcbmsg.Sim.Link;
 using NfIcbmsg.Sim.Run;
@@ -40,8 +43,13 @@ namespace NfIcbmsg.Sim.Commands
             Option<int?> rxChannel = new Option<int?>("--rx-channel") { Description = "Sim-link channel this side is rung on, instead of the board's; with --tx-channel" };
             TreeOptions tree = new TreeOptions();
             Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
+            Option<bool> stopOnFault = new Option<bool>("--stop-on-fault") { Description = "End the run at the first fault (a failed send, an input the peer wrote that fails validation) instead of serving on" };
+            Option<int> dropRings = new Option<int>("--drop-rings") { Description = "Fault injection: lose this percentage (0-100) of this side's doorbells once bonded", DefaultValueFactory = _ => 0 };
+            Option<int?> idleRecheck = new Option<int?>("--idle-recheck") { Description = $"Milliseconds after which an idle receive thread looks at the rings without a doorbell (default {InstanceConfig.HostIdleRecheckMs}; -1: doorbells only)" };
+            Option<UnboundMode?> unbound = new Option<UnboundMode?>("--unbound") { Description = "Plain ICMsg only: the session mode (disable, enable, detect) instead of the board's" };
+            Option<int> statusInterval = new Option<int>("--status") { Description = "Milliseconds between status lines on stderr (rewritten in place on a terminal); 0: none", DefaultValueFactory = _ => 1000 };
             Command command = new Command("run", "Run one side of one instance in this process over the sim link (shared-memory file + UDP mailbox lines); exit 0 only when everything was verified");
-            foreach (Option option in new Option[] { board, instance, shm, portBase, mode, endpoints, count, size, zeroCopy, check, timeout, idle, json, txChannel, rxChannel, tree.Base, includes })
+            foreach (Option option in new Option[] { board, instance, shm, portBase, mode, endpoints, count, size, zeroCopy, check, timeout, idle, json, txChannel, rxChannel, tree.Base, includes, stopOnFault, dropRings, idleRecheck, unbound, statusInterval })
             {
                 command.Options.Add(option);
             }
@@ -57,7 +65,10 @@ namespace NfIcbmsg.Sim.Commands
                     ?? (names.Length == 0 ? "--endpoint names no endpoint" : null)
                     ?? (names.Distinct().Count() != names.Length ? "--endpoint names an endpoint twice" : null)
                     ?? (parse.GetValue(count) < 0 || (parse.GetValue(count) == 0 && chosen is RunMode.Source or RunMode.Ping) ? "--count must be at least 1 (0 only for echo and sink)" : null)
-                    ?? (parse.GetValue(timeout) < 1 || parse.GetValue(idle) < 1 ? "--timeout and --idle must be at least 1 ms" : null);
+                    ?? (parse.GetValue(timeout) < 1 || parse.GetValue(idle) < 1 ? "--timeout and --idle must be at least 1 ms" : null)
+                    ?? (parse.GetValue(dropRings) is < 0 or > 100 ? $"--drop-rings {parse.GetValue(dropRings)} is not a percentage (0-100)" : null)
+                    ?? (parse.GetValue(idleRecheck) is int r && (r == 0 || r < -1) ? $"--idle-recheck {r}: use 1 ms or more, or -1 for doorbells only" : null)
+                    ?? (parse.GetValue(statusInterval) < 0 ? "--status must be 0 (none) or more" : null);
                 if (problem != null)
                 {
                     error.WriteLine("error: " + problem);
@@ -76,6 +87,11 @@ namespace NfIcbmsg.Sim.Commands
                     Check = parse.GetValue(check),
                     TimeoutMs = parse.GetValue(timeout),
                     IdleMs = parse.GetValue(idle),
+                    StopOnFault = parse.GetValue(stopOnFault),
+                    DropRingsPercent = parse.GetValue(dropRings),
+                    IdleRecheckMs = parse.GetValue(idleRecheck),
+                    Unbound = parse.GetValue(unbound),
+                    StatusIntervalMs = parse.GetValue(statusInterval),
                 };
                 BoardSide side;
                 try
@@ -109,9 +125,21 @@ namespace NfIcbmsg.Sim.Commands
         private static int Execute(RunOptions options, BoardSide side, bool json, TextWriter output, TextWriter error)
         {
             RunReport report;
+
+            // SIGINT/SIGTERM end the run the orderly way: drain, final report, the usual exit code.
+            using CancellationTokenSource stop = new CancellationTokenSource();
+            void Interrupt(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                error.WriteLine($"event: {context.Signal} received, finishing");
+                stop.Cancel();
+            }
+
+            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
             try
             {
-                report = RunSession.Execute(options, side);
+                report = RunSession.Execute(options with { Stop = stop.Token }, side, error, !Console.IsErrorRedirected);
             }
             catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is RunSetupException || e is ArgumentException)
             {
@@ -146,6 +174,11 @@ namespace NfIcbmsg.Sim.Commands
             }
 
             AnsiConsole.Write(table);
+            foreach (EndpointReport e in report.Endpoints.Where(e => e.Events != null && e.Events.Count > 0))
+            {
+                AnsiConsole.MarkupLineInterpolated($"{e.Name} events: {string.Join("; ", e.Events)}");
+            }
+
             foreach (EndpointReport e in report.Endpoints.Where(e => e.Latency != null && e.Latency.Count > 0))
             {
                 LatencySummary l = e.Latency;
@@ -153,7 +186,8 @@ namespace NfIcbmsg.Sim.Commands
             }
 
             StatisticsReport s = report.Statistics;
-            AnsiConsole.MarkupLineInterpolated($"messages out {s.MessagesSent}, in {s.MessagesReceived}; doorbells rung {s.DoorbellsRung}, received {s.DoorbellsReceived}; rejected {s.Rejected}; allocation waits {s.AllocationWaits}");
+            string reasons = s.Rejected == 0 ? string.Empty : " (" + string.Join(", ", s.RejectedByReason.Select(r => r.Key + " " + r.Value)) + ")";
+            AnsiConsole.MarkupLineInterpolated($"messages out {s.MessagesSent}, in {s.MessagesReceived}; doorbells rung {s.DoorbellsRung}, received {s.DoorbellsReceived}, dropped on purpose {report.DoorbellsDropped}; idle re-checks {s.IdleRechecks}; rejected {s.Rejected}{reasons}; allocation waits {s.AllocationWaits}; blocks in use tx {s.TxBlocksInUse}, rx {s.RxBlocksHeld}");
             int moved = report.Mode is "sink" or "echo" ? s.MessagesReceived : s.MessagesSent;
             Console.WriteLine(FormattableString.Invariant($"traffic {report.TrafficMs:F1} ms, {(report.TrafficMs > 0 ? moved / (report.TrafficMs / 1000) : 0):F0} messages/s"));
             Console.WriteLine($"{(report.Verified ? "verified" : "FAILED")} in {report.ElapsedMs:F0} ms");

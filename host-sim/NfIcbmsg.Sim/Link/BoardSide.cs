@@ -81,7 +81,10 @@ namespace NfIcbmsg.Sim.Link
             }
 
             int portBase = instance.Mailbox.Kind == MailboxKind.Sim ? instance.Mailbox.PortBase : UdpMailbox.DefaultPortBase;
-            return new BoardSide(instance.ToInstanceConfig(), portBase, boardPath) { Instance = instance };
+            // The board model carries the device's defaults; on the host a wake-up costs microseconds.
+            InstanceConfig config = instance.ToInstanceConfig();
+            config.IdleRecheckMs = InstanceConfig.HostIdleRecheckMs;
+            return new BoardSide(config, portBase, boardPath) { Instance = instance };
         }
     }
 }

@@ -10,14 +10,27 @@ namespace NfIcbmsg.Sim.Link
     /// </summary>
     public sealed class SimLinkSide : IDisposable
     {
-        private SimLinkSide(InstanceConfig config, MappedFileMemory memory, UdpMailbox txLine, UdpMailbox rxLine)
+        private SimLinkSide(InstanceConfig config, MappedFileMemory memory, UdpMailbox txLine, UdpMailbox rxLine, int dropRingsPercent)
         {
             Config = config;
             Memory = memory;
             TxLine = txLine;
             RxLine = rxLine;
-            Instance = IpcService.Create(config, memory, txLine, rxLine);
+            if (dropRingsPercent > 0)
+            {
+                Doorbell = new LossyDoorbell(txLine, dropRingsPercent, config.TxChannel);
+                Instance = IpcService.Create(config, memory, Doorbell, rxLine);
+                bool bonded = false;
+                Doorbell.ArmWhen(() => bonded || (bonded = Instance.IsBonded));
+            }
+            else
+            {
+                Instance = IpcService.Create(config, memory, txLine, rxLine);
+            }
         }
+
+        /// <summary>The fault-injecting doorbell in front of <see cref="TxLine"/>, null when no rings are dropped.</summary>
+        public LossyDoorbell Doorbell { get; }
 
         public InstanceConfig Config { get; }
 
@@ -33,10 +46,11 @@ namespace NfIcbmsg.Sim.Link
 
         /// <summary>
         /// Binds the rx line, maps (creating atomically if needed) the shared file and builds the
-        /// instance. Throws <see cref="SimLinkException"/> for the file or port, <see cref="ArgumentException"/>
+        /// instance; with <paramref name="dropRingsPercent"/> its doorbell loses that share of rings once
+        /// bonded. Throws <see cref="SimLinkException"/> for the file or port, <see cref="ArgumentException"/>
         /// for a layout the protocol refuses.
         /// </summary>
-        public static SimLinkSide Attach(InstanceConfig config, string sharedFile, int portBase)
+        public static SimLinkSide Attach(InstanceConfig config, string sharedFile, int portBase, int dropRingsPercent = 0)
         {
             if (config.WindowLength > int.MaxValue)
             {
@@ -50,7 +64,7 @@ namespace NfIcbmsg.Sim.Link
             {
                 rxLine.Bind();
                 memory = MappedFileMemory.OpenOrCreate(sharedFile, config.WindowBase, (int)config.WindowLength);
-                return new SimLinkSide(config, memory, txLine, rxLine);
+                return new SimLinkSide(config, memory, txLine, rxLine, dropRingsPercent);
             }
             catch
             {

@@ -1,21 +1,26 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using NfIcbmsg.Icbmsg;
 
 namespace NfIcbmsg.Sim.Run
 {
     /// <summary>
     /// Sends every message back on the endpoint it came on. The echo is sent from the received
-    /// callback when blocks are free; otherwise the message is held (which keeps the peer's blocks
-    /// taken: natural back-pressure) and echoed from the app's thread, which may wait. Either way the
-    /// echo is written before the message is released, and echoes keep the order of arrival.
+    /// callback when it can go at once; otherwise the message waits in a backlog and is echoed from the
+    /// app's thread, which may wait. ICBMsg keeps the message in its block (held: the peer's blocks stay
+    /// taken, natural back-pressure); plain ICMsg has no hold, so the message is copied, which keeps the
+    /// receive thread free to notice a peer that restarts. Echoes keep the order of arrival. A message
+    /// that cannot be echoed is counted as failed and serving goes on; messages of a session the peer
+    /// closed are dropped (and counted), never echoed into its next session.
     /// </summary>
     public sealed class EchoApp : EndpointApp
     {
-        private readonly Queue<RxBuffer> _backlog = new Queue<RxBuffer>();
+        private readonly Queue<Pending> _backlog = new Queue<Pending>();
         private byte[] _tx = new byte[256];
         private int _received;
         private int _echoed;
+        private int _dropped;
 
         public EchoApp(string name, byte stream, RunOptions options)
             : base(name, stream, options)
@@ -24,38 +29,42 @@ namespace NfIcbmsg.Sim.Run
 
         public int Echoed => Volatile.Read(ref _echoed);
 
+        /// <summary>Messages of a session the peer closed before they could be echoed.</summary>
+        public int DroppedAtUnbound => Volatile.Read(ref _dropped);
+
         public override bool Verified
         {
             get
             {
                 int received = Volatile.Read(ref _received);
-                return Error == null && received == Echoed && (Options.Count == 0 ? received > 0 : received == Options.Count);
+                return Error == null && received == Echoed + DroppedAtUnbound && (Options.Count == 0 ? received > 0 : received == Options.Count);
             }
         }
 
         public override void Run()
         {
-            string error = Serve.UntilDone(() => Volatile.Read(ref _received), Options, BacklogEmpty, EchoBacklog, () => Error != null);
+            string error = Serve.UntilDone(() => Volatile.Read(ref _received), Options, BacklogEmpty, EchoBacklog, () => Halted);
             if (error != null)
             {
                 Fail(error);
             }
 
-            // A failed echo stops echoing, but whatever is held must still go back to the peer.
+            // Whatever is held must still go back to the peer.
             EchoBacklog();
         }
 
         public override EndpointReport Report()
         {
-            return BaseReport() with { Sent = Echoed, Received = Volatile.Read(ref _received) };
+            return BaseReport() with { Sent = Echoed, Received = Volatile.Read(ref _received), Failed = Faults, DroppedAtUnbound = DroppedAtUnbound };
         }
 
         protected override void OnReceived(RxBuffer buffer)
         {
             Interlocked.Increment(ref _received);
+            bool copies = !(Endpoint.Instance is IcbmsgInstance);
             lock (_backlog)
             {
-                if (_backlog.Count == 0 && Error == null)
+                if (_backlog.Count == 0 && !Halted)
                 {
                     int length = buffer.Length;
                     if (length > Endpoint.TxBufferSize)
@@ -66,32 +75,33 @@ namespace NfIcbmsg.Sim.Run
 
                     CopyOut(buffer);
                     SendStatus status = TxSender.Send(Endpoint, RxBytes, length, 0, Options.ZeroCopy);
-                    if (status == SendStatus.RingFull)
-                    {
-                        // ICMsg: a received message cannot be held, so wait here for the peer to read its ring.
-                        status = TxSender.Send(Endpoint, RxBytes, length, Options.TimeoutMs, Options.ZeroCopy);
-                    }
-
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
                         return;
                     }
 
-                    if (status != SendStatus.NoBuffers)
+                    if (status != SendStatus.NoBuffers && status != SendStatus.RingFull)
                     {
-                        Fail($"echo of message {Volatile.Read(ref _received) - 1}: {TxSender.Describe(status, status == SendStatus.RingFull ? Options.TimeoutMs : 0)}");
+                        Fail($"echo of message {Volatile.Read(ref _received) - 1}: {TxSender.Describe(status, 0)}");
                         return;
                     }
                 }
 
-                if (Error != null)
+                if (Halted)
                 {
                     return;
                 }
 
-                buffer.Hold();
-                _backlog.Enqueue(buffer);
+                if (copies)
+                {
+                    _backlog.Enqueue(new Pending(null, buffer.ToArray(), Generation));
+                }
+                else
+                {
+                    buffer.Hold();
+                    _backlog.Enqueue(new Pending(buffer, null, Generation));
+                }
             }
         }
 
@@ -107,7 +117,7 @@ namespace NfIcbmsg.Sim.Run
         {
             while (true)
             {
-                RxBuffer held;
+                Pending next;
                 lock (_backlog)
                 {
                     if (_backlog.Count == 0)
@@ -116,22 +126,38 @@ namespace NfIcbmsg.Sim.Run
                     }
 
                     // Peek, not dequeue: while this echo is being sent, new arrivals must queue behind it.
-                    held = _backlog.Peek();
+                    next = _backlog.Peek();
                 }
 
-                int length = held.Length;
-                if (_tx.Length < length)
+                byte[] bytes = next.Copy;
+                int length = bytes?.Length ?? next.Held.Length;
+                if (bytes == null)
                 {
-                    _tx = new byte[Math.Max(length, _tx.Length * 2)];
+                    if (_tx.Length < length)
+                    {
+                        _tx = new byte[Math.Max(length, _tx.Length * 2)];
+                    }
+
+                    next.Held.Read(0, _tx, 0, length);
+                    bytes = _tx;
                 }
 
-                held.Read(0, _tx, 0, length);
-                if (Error == null)
+                if (next.Generation != Generation)
                 {
-                    SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : TxSender.Send(Endpoint, _tx, length, Options.TimeoutMs, Options.ZeroCopy);
+                    Interlocked.Increment(ref _dropped);
+                }
+                else if (!Halted)
+                {
+                    SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : next.Copy != null ? SendInSession(bytes, length, next.Generation) : TxSender.Send(Endpoint, bytes, length, Options.TimeoutMs, Options.ZeroCopy);
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
+                    }
+                    else if (status == SendStatus.NotBound || next.Generation != Generation)
+                    {
+                        // The session ended while the echo waited (the endpoint turns unbound just
+                        // before its callback counts the new generation): not this side's fault.
+                        Interlocked.Increment(ref _dropped);
                     }
                     else
                     {
@@ -144,8 +170,28 @@ namespace NfIcbmsg.Sim.Run
                     _backlog.Dequeue();
                 }
 
-                held.Release();
+                next.Held?.Release();
             }
         }
+
+        // Plain ICMsg: waits for ring space only while the message's session lasts, so an echo can
+        // never land in the peer's next session (whose ring the handshake resets).
+        private SendStatus SendInSession(byte[] bytes, int length, int generation)
+        {
+            System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                SendStatus status = generation == Generation ? TxSender.Send(Endpoint, bytes, length, 0, false) : SendStatus.NotBound;
+                if (status != SendStatus.RingFull || clock.ElapsedMilliseconds >= Options.TimeoutMs || Halted)
+                {
+                    return status;
+                }
+
+                Thread.Sleep(1);
+            }
+        }
+
+        /// <summary>A message waiting for its echo: held in its block (ICBMsg) or copied (ICMsg), and the session it came in.</summary>
+        private sealed record Pending(RxBuffer Held, byte[] Copy, int Generation);
     }
 }

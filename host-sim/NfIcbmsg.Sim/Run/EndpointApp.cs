@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 
 namespace NfIcbmsg.Sim.Run
@@ -11,8 +13,12 @@ namespace NfIcbmsg.Sim.Run
     public abstract class EndpointApp
     {
         private readonly ManualResetEventSlim _bound = new ManualResetEventSlim(false);
+        private readonly List<string> _events = new List<string>();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
         private byte[] _rx = new byte[256];
         private string _error;
+        private int _faults;
+        private int _generation;
 
         protected EndpointApp(string name, byte stream, RunOptions options)
         {
@@ -48,6 +54,27 @@ namespace NfIcbmsg.Sim.Run
 
         public string Error => Volatile.Read(ref _error);
 
+        /// <summary>Sessions of the peer that ended so far: a message carries the one it came in.</summary>
+        public int Generation => Volatile.Read(ref _generation);
+
+        /// <summary>Faults so far (the first is <see cref="Error"/>).</summary>
+        public int Faults => Volatile.Read(ref _faults);
+
+        /// <summary>True once a fault ends this endpoint's work: with --stop-on-fault, or when the run is stopped.</summary>
+        public bool Halted => Options.Stop.IsCancellationRequested || (Options.StopOnFault && Error != null);
+
+        /// <summary>Bound and unbound events with their time, in order.</summary>
+        public IReadOnlyList<string> Events
+        {
+            get
+            {
+                lock (_events)
+                {
+                    return _events.ToArray();
+                }
+            }
+        }
+
         /// <summary>True when everything this endpoint did was verified.</summary>
         public abstract bool Verified { get; }
 
@@ -64,6 +91,16 @@ namespace NfIcbmsg.Sim.Run
                 {
                     Endpoint = endpoint;
                     _bound.Set();
+                    Event("bound");
+                },
+                Unbound = endpoint =>
+                {
+                    Interlocked.Increment(ref _generation);
+                    Event("unbound (the peer closed its session)");
+
+                    // A plain ICMsg session opens again when the endpoint registers again: a restarted
+                    // peer is served as soon as it comes back.
+                    endpoint.Instance.RegisterEndpoint(endpoint.Config);
                 },
                 Received = (_, buffer) => OnReceived(buffer),
                 Error = (_, message) => Fail(message),
@@ -73,7 +110,14 @@ namespace NfIcbmsg.Sim.Run
         /// <summary>Waits up to <paramref name="timeoutMs"/> for the peer's endpoint of the same name.</summary>
         public bool WaitBound(int timeoutMs)
         {
-            return _bound.Wait(timeoutMs);
+            try
+            {
+                return _bound.Wait(timeoutMs, Options.Stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
         }
 
         /// <summary>The endpoint's work once bound; every wait inside is bounded by the options' timeout.</summary>
@@ -89,14 +133,27 @@ namespace NfIcbmsg.Sim.Run
         /// <summary>A message arrived (receive thread: never wait here for free tx blocks).</summary>
         protected abstract void OnReceived(RxBuffer buffer);
 
-        protected void Fail(string message)
+        /// <summary>Records a fault: the first one is kept as the error, every one is counted.</summary>
+        public void Fail(string message)
         {
+            Interlocked.Increment(ref _faults);
             Interlocked.CompareExchange(ref _error, $"{Name}: {message}", null);
         }
 
         protected EndpointReport BaseReport()
         {
-            return new EndpointReport { Name = Name, Address = Endpoint?.Address ?? -1, Verified = Verified, Error = Error };
+            return new EndpointReport { Name = Name, Address = Endpoint?.Address ?? -1, Verified = Verified, Error = Error, Events = Events };
+        }
+
+        private void Event(string what)
+        {
+            string line = $"{_clock.ElapsedMilliseconds} ms {what}";
+            lock (_events)
+            {
+                _events.Add(line);
+            }
+
+            Options.Announce($"{Name}: {line}");
         }
 
         /// <summary>Copies a received message into a private array (the application's one copy); returns its bytes.</summary>

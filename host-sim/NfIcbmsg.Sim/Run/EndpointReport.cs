@@ -17,6 +17,9 @@ namespace NfIcbmsg.Sim.Run
 
         public int Failed { get; init; }
 
+        /// <summary>Echo: messages of a peer session that ended before they could be echoed.</summary>
+        public int? DroppedAtUnbound { get; init; }
+
         /// <summary>Source: echoes that came back (0 when the peer is a sink).</summary>
         public int? Echoes { get; init; }
 
@@ -27,5 +30,8 @@ namespace NfIcbmsg.Sim.Run
         public IReadOnlyList<StreamReport> Streams { get; init; }
 
         public string Error { get; init; }
+
+        /// <summary>Bound and unbound events, with the milliseconds since the run started.</summary>
+        public IReadOnlyList<string> Events { get; init; }
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace NfIcbmsg.Sim.Run
 {
@@ -30,5 +32,26 @@ namespace NfIcbmsg.Sim.Run
 
         /// <summary>With <see cref="Count"/> 0: how long without a message ends the run.</summary>
         public int IdleMs { get; init; } = 1000;
+
+        /// <summary>End the whole run at the first fault (a failed send, a rejected input) instead of serving on.</summary>
+        public bool StopOnFault { get; init; }
+
+        /// <summary>Percentage of this side's doorbells lost on purpose once bonded (fault injection).</summary>
+        public int DropRingsPercent { get; init; }
+
+        /// <summary>Overrides the instance's idle re-check interval when set.</summary>
+        public int? IdleRecheckMs { get; init; }
+
+        /// <summary>Overrides a plain ICMsg instance's unbound mode when set.</summary>
+        public NfIcbmsg.Icmsg.UnboundMode? Unbound { get; init; }
+
+        /// <summary>Milliseconds between status lines (0: none).</summary>
+        public int StatusIntervalMs { get; init; } = 1000;
+
+        /// <summary>Set on SIGINT/SIGTERM or, with <see cref="StopOnFault"/>, at the first fault: everything winds down and reports.</summary>
+        public CancellationToken Stop { get; init; }
+
+        /// <summary>Prints an event (bound, unbound) the moment it happens.</summary>
+        public Action<string> Announce { get; init; } = _ => { };
     }
 }

@@ -45,6 +45,9 @@ namespace NfIcbmsg.Sim.Run
 
         public long DoorbellDatagramsIgnored { get; init; }
 
+        /// <summary>Rings this side lost on purpose (--drop-rings).</summary>
+        public long DoorbellsDropped { get; init; }
+
         /// <summary>The first inputs of the peer that were dropped.</summary>
         public IReadOnlyList<string> Rejections { get; init; }
     }

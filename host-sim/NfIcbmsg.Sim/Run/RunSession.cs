@@ -2,24 +2,45 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.IO;
 using System.Threading;
 using NfIcbmsg.Icbmsg;
+using NfIcbmsg.Icmsg;
 using NfIcbmsg.Sim.Link;
 
 namespace NfIcbmsg.Sim.Run
 {
     /// <summary>
     /// One side of one instance over the sim link, running one application mode on its endpoints:
-    /// attach, bind, run each endpoint on its own thread, drain (every release of ours written, every
-    /// block of ours back), close. Setup problems throw; everything after is reported.
+    /// attach, run each endpoint on its own thread from the moment it is bound, drain (every release of
+    /// ours written, every block of ours back), close. Setup problems throw; everything after is reported.
     /// </summary>
     public static class RunSession
     {
-        public static RunReport Execute(RunOptions options, BoardSide side)
+        /// <summary>
+        /// Runs the session. Status lines and events go to <paramref name="status"/> (rewritten in place
+        /// when <paramref name="statusInPlace"/>); <see cref="RunOptions.Stop"/> ends it early with a report.
+        /// </summary>
+        public static RunReport Execute(RunOptions options, BoardSide side, TextWriter status = null, bool statusInPlace = false)
         {
             InstanceConfig config = side.Config;
+            if (options.IdleRecheckMs is int recheck)
+            {
+                config.IdleRecheckMs = recheck;
+            }
+
+            if (options.Unbound is UnboundMode unbound)
+            {
+                if (config.Backend != BackendKind.Icmsg)
+                {
+                    throw new RunSetupException($"--unbound applies to plain ICMsg instances: {config.Name} is an ICBMsg instance, which has no session handshake");
+                }
+
+                config.Unbound = unbound;
+            }
+
             int portBase = options.PortBase ?? side.PortBase;
-            using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile, portBase);
+            using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile, portBase, options.DropRingsPercent);
             IpcInstance instance = link.Instance;
             if (options.ZeroCopy && !(instance is IcbmsgInstance))
             {
@@ -32,9 +53,14 @@ namespace NfIcbmsg.Sim.Run
                 throw new RunSetupException($"--size {options.Size} exceeds the {instance.MaxMessageSize} bytes instance {config.Name} carries from this side");
             }
 
+            using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(options.Stop);
+            List<EndpointApp> apps = new List<EndpointApp>();
+            using StatusLine line = new StatusLine(instance, apps, status ?? TextWriter.Null, statusInPlace, status == null ? 0 : options.StatusIntervalMs);
+            options = options with { Stop = stop.Token, Announce = line.Announce };
+
             // Streams of the lower-tx side are 0.., of the other 0x80..: a source facing a source is caught.
             byte sideBit = config.TxRegionAddress < config.RxRegionAddress ? (byte)0 : (byte)0x80;
-            List<EndpointApp> apps = options.Endpoints.Select((name, i) => EndpointApp.For(options, name, (byte)(sideBit | i))).ToList();
+            apps.AddRange(options.Endpoints.Select((name, i) => EndpointApp.For(options, name, (byte)(sideBit | i))));
             RejectionLog rejections = new RejectionLog();
             instance.Error += rejections.Add;
             foreach (EndpointApp app in apps)
@@ -44,31 +70,50 @@ namespace NfIcbmsg.Sim.Run
 
             Stopwatch clock = Stopwatch.StartNew();
             instance.Open();
-            string error = WaitBound(apps, link, options, rejections);
-            double trafficMs = 0;
-            if (error == null)
+
+            // Each endpoint works as soon as it is bound: one the peer never binds holds up no other.
+            // The traffic clock starts when the last endpoint is bound, as the C peer measures it.
+            long servingSince = 0;
+            Thread[] threads = apps.Select(app => new Thread(() => ServeWhenBound(app, options, () => Interlocked.Exchange(ref servingSince, clock.Elapsed.Ticks)))
             {
-                Stopwatch traffic = Stopwatch.StartNew();
-                Thread[] threads = apps.Select(app => new Thread(app.Run) { Name = "run-" + app.Name }).ToArray();
-                foreach (Thread thread in threads)
-                {
-                    thread.Start();
-                }
+                Name = "run-" + app.Name,
+            }).ToArray();
+            foreach (Thread thread in threads)
+            {
+                thread.Start();
+            }
 
-                foreach (Thread thread in threads)
+            bool Faulted() => instance.Statistics.Rejected > 0 || apps.Any(a => a.Error != null);
+            while (!threads.All(t => t.Join(10)))
+            {
+                if (options.StopOnFault && Faulted())
                 {
-                    thread.Join();
+                    stop.Cancel();
                 }
+            }
 
-                error = Drain(instance, options);
-                trafficMs = traffic.Elapsed.TotalMilliseconds;
-                foreach (EndpointApp app in apps)
+            if (options.StopOnFault && Faulted())
+            {
+                stop.Cancel();
+            }
+
+            string error = UnboundError(apps, link, options, rejections);
+            double trafficMs = 0;
+            if (apps.Any(a => a.IsBound))
+            {
+                string drained = Drain(instance, options, apps);
+                error ??= drained;
+                trafficMs = (clock.Elapsed - TimeSpan.FromTicks(Interlocked.Read(ref servingSince))).TotalMilliseconds;
+                foreach (EndpointApp app in apps.Where(a => a.IsBound))
                 {
                     app.Finish();
                 }
             }
 
-            IpcStatistics statistics = instance.Statistics;
+            // Every figure of the report comes from one snapshot, taken with the receive thread stopped.
+            instance.Close();
+            line.Dispose();
+            StatisticsReport statistics = StatisticsReport.From(instance.Statistics);
             bool verified = error == null && statistics.Rejected == 0 && statistics.CallbackFaults == 0 && apps.All(a => a.Verified);
             if (error == null && statistics.Rejected > 0)
             {
@@ -76,6 +121,11 @@ namespace NfIcbmsg.Sim.Run
             }
 
             error ??= apps.Select(a => a.Error).FirstOrDefault(e => e != null);
+            if (options.Stop.IsCancellationRequested && !verified)
+            {
+                error = $"stopped early ({(options.StopOnFault ? "--stop-on-fault, or a signal" : "a signal")}): {error ?? "not every message was verified"}";
+            }
+
             return new RunReport
             {
                 Mode = options.Mode.ToString().ToLowerInvariant(),
@@ -91,26 +141,27 @@ namespace NfIcbmsg.Sim.Run
                 ElapsedMs = clock.Elapsed.TotalMilliseconds,
                 TrafficMs = trafficMs,
                 Endpoints = apps.Select(a => a.Report()).ToArray(),
-                Statistics = StatisticsReport.From(statistics),
+                Statistics = statistics,
                 DoorbellDatagramsSent = link.TxLine.Raised,
                 DoorbellDatagramsReceived = link.RxLine.Received,
                 DoorbellDatagramsIgnored = link.RxLine.Ignored,
+                DoorbellsDropped = link.Doorbell?.Dropped ?? 0,
                 Rejections = rejections.First,
             };
         }
 
-        private static string WaitBound(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)
+        /// <param name="serving">Called when the endpoint is bound, just before it serves.</param>
+        private static void ServeWhenBound(EndpointApp app, RunOptions options, Action serving)
         {
-            Stopwatch clock = Stopwatch.StartNew();
-            foreach (EndpointApp app in apps)
+            if (app.WaitBound(options.TimeoutMs))
             {
-                int left = (int)Math.Max(0, options.TimeoutMs - clock.ElapsedMilliseconds);
-                if (!app.WaitBound(left))
-                {
-                    break;
-                }
+                serving();
+                app.Run();
             }
+        }
 
+        private static string UnboundError(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)
+        {
             string[] unbound = apps.Where(a => !a.IsBound).Select(a => a.Name).ToArray();
             if (unbound.Length == 0)
             {
@@ -139,14 +190,24 @@ namespace NfIcbmsg.Sim.Run
 
         // Drain before close (protocol spec §13): every release this side owes is in the ring and every
         // block it sent came back, so neither side leaks the other's blocks when this process exits.
-        private static string Drain(IpcInstance instance, RunOptions options)
+        private static string Drain(IpcInstance instance, RunOptions options, List<EndpointApp> apps)
         {
+            // Bindings that never completed keep their blocks by design: the BOUND of a name the peer
+            // never registered (initiator), a parked BOUND for a name this side never registered (follower).
+            int pendingTx = 0;
+            int parkedRx = 0;
+            if (instance is IcbmsgInstance icbmsg)
+            {
+                pendingTx = icbmsg.IsInitiator ? apps.Where(a => !a.IsBound).Sum(a => icbmsg.TxLayout.BlocksFor(a.Name.Length + 1)) : 0;
+                parkedRx = icbmsg.GetParkedNames().Sum(n => icbmsg.RxLayout.BlocksFor(n.Length + 1));
+            }
+
             IpcStatistics s = instance.Statistics;
             bool drained = Progress.WaitUntil(
-                () => s.RxBlocksHeld == 0 && s.TxBlocksInUse == 0,
+                () => s.RxBlocksHeld <= parkedRx && s.TxBlocksInUse <= pendingTx,
                 () => s.ControlMessagesReceived + (long)s.ControlMessagesSent,
                 options.TimeoutMs);
-            return drained ? null : $"not drained within {options.TimeoutMs} ms: {s.TxBlocksInUse} tx blocks not released by the peer, {s.RxBlocksHeld} rx blocks whose release could not be written";
+            return drained ? null : $"not drained within {options.TimeoutMs} ms: {s.TxBlocksInUse - pendingTx} tx blocks not released by the peer, {s.RxBlocksHeld - parkedRx} rx blocks whose release could not be written";
         }
     }
 }

@@ -20,7 +20,7 @@ namespace NfIcbmsg.Sim.Run
             Stopwatch clock = Stopwatch.StartNew();
             int last = received();
             long lastChange = 0;
-            while (!failed())
+            while (!failed() && !options.Stop.IsCancellationRequested)
             {
                 work?.Invoke();
                 int now = received();

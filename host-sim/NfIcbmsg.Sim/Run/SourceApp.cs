@@ -23,7 +23,7 @@ namespace NfIcbmsg.Sim.Run
         public override void Run()
         {
             byte[] message = new byte[Options.Size.Max];
-            for (uint sequence = 0; sequence < Options.Count; sequence++)
+            for (uint sequence = 0; sequence < Options.Count && !Options.Stop.IsCancellationRequested; sequence++)
             {
                 int length = Options.Size.LengthOf(sequence);
                 MessagePattern.Fill(message, sequence, Stream, length);

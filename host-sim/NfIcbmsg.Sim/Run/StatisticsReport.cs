@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace NfIcbmsg.Sim.Run
 {
-    /// <summary>A snapshot of an instance's <see cref="IpcStatistics"/>, for reports and JSON.</summary>
+    /// <summary>A snapshot of an instance's <see cref="IpcStatistics"/>, for reports and JSON: take one and print every figure of a report from it.</summary>
     public sealed record StatisticsReport(
         int MessagesSent,
         int MessagesReceived,
@@ -18,6 +18,8 @@ namespace NfIcbmsg.Sim.Run
         int AllocationWaits,
         int AllocationTimeouts,
         int CallbackFaults,
+        int InternalFaults,
+        int IdleRechecks,
         int Rejected,
         IReadOnlyDictionary<string, int> RejectedByReason)
     {
@@ -33,7 +35,14 @@ namespace NfIcbmsg.Sim.Run
                 }
             }
 
-            return new StatisticsReport(s.MessagesSent, s.MessagesReceived, s.BytesSent, s.BytesReceived, s.ControlMessagesSent, s.ControlMessagesReceived, s.DoorbellsRung, s.DoorbellsReceived, s.TxBlocksInUse, s.RxBlocksHeld, s.AllocationWaits, s.AllocationTimeouts, s.CallbackFaults, s.Rejected, reasons);
+            // The total is the sum of the very counts listed, so the two can never disagree.
+            int rejected = 0;
+            foreach (int count in reasons.Values)
+            {
+                rejected += count;
+            }
+
+            return new StatisticsReport(s.MessagesSent, s.MessagesReceived, s.BytesSent, s.BytesReceived, s.ControlMessagesSent, s.ControlMessagesReceived, s.DoorbellsRung, s.DoorbellsReceived, s.TxBlocksInUse, s.RxBlocksHeld, s.AllocationWaits, s.AllocationTimeouts, s.CallbackFaults, s.InternalFaults, s.IdleRechecks, rejected, reasons);
         }
     }
 }

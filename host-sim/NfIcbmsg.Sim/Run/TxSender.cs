@@ -53,6 +53,8 @@ namespace NfIcbmsg.Sim.Run
                     return $"no free tx block within {timeoutMs} ms (the peer stopped releasing)";
                 case SendStatus.NotBound:
                     return "the endpoint is not bound";
+                case SendStatus.LinkFault:
+                    return "the peer corrupted the read index of this side's tx ring (a link fault; sends resume once it is valid)";
                 case SendStatus.RingFull:
                     return timeoutMs > 0 ? $"the ICMsg ring stayed full for {timeoutMs} ms (the peer stopped reading)" : "the ICMsg ring is full (the peer stopped reading)";
                 default:

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace NfIcbmsg.Sim.Tests.Support
@@ -10,13 +12,52 @@ namespace NfIcbmsg.Sim.Tests.Support
     {
         private readonly Process _process;
         private readonly Task<string> _output;
-        private readonly Task<string> _error;
+        private readonly StringBuilder _error = new StringBuilder();
 
         private SimProcess(Process process)
         {
             _process = process;
             _output = process.StandardOutput.ReadToEndAsync();
-            _error = process.StandardError.ReadToEndAsync();
+            process.ErrorDataReceived += (_, line) =>
+            {
+                if (line.Data != null)
+                {
+                    lock (_error)
+                    {
+                        _error.Append(line.Data).Append('\n');
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
+        }
+
+        /// <summary>What the process wrote to stderr so far (events and status lines arrive while it runs).</summary>
+        public string ErrorSoFar
+        {
+            get
+            {
+                lock (_error)
+                {
+                    return _error.ToString();
+                }
+            }
+        }
+
+        /// <summary>Waits until stderr contains <paramref name="text"/>; false when it did not within <paramref name="timeoutMs"/>.</summary>
+        public bool WaitForError(string text, int timeoutMs)
+        {
+            Stopwatch clock = Stopwatch.StartNew();
+            while (!ErrorSoFar.Contains(text))
+            {
+                if (clock.ElapsedMilliseconds > timeoutMs || _process.HasExited)
+                {
+                    return ErrorSoFar.Contains(text);
+                }
+
+                Thread.Sleep(20);
+            }
+
+            return true;
         }
 
         public static SimProcess Start(params string[] args)
@@ -56,7 +97,20 @@ namespace NfIcbmsg.Sim.Tests.Support
                 _process.WaitForExit();
             }
 
-            return new SimResult(exited ? _process.ExitCode : null, _output.Result, _error.Result);
+            else
+            {
+                // The parameterless wait also waits for the redirected streams to reach their end.
+                _process.WaitForExit();
+            }
+
+            return new SimResult(exited ? _process.ExitCode : null, _output.Result, ErrorSoFar);
+        }
+
+        /// <summary>Sends the process a signal by name (INT, TERM), as a terminal or a service manager would.</summary>
+        public void Signal(string name)
+        {
+            using Process kill = Process.Start("kill", new[] { "-s", name, _process.Id.ToString() });
+            kill.WaitForExit();
         }
 
         public void Dispose()

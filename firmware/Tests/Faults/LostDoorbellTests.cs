@@ -1,0 +1,127 @@
+using System.Threading;
+using nanoFramework.TestFramework;
+using NfIcbmsg.Platform.InMemory;
+using NfIcbmsg.Tests.Support;
+
+namespace NfIcbmsg.Tests.Faults
+{
+    /// <summary>
+    /// Doorbells are interrupts and can be lost. After bonding, both sides lose 10 % or all of their
+    /// rings; traffic both ways still completes because an idle receive thread re-checks the rings
+    /// every InstanceConfig.IdleRecheckMs, and every message arrives intact and in order. With the
+    /// re-check turned off, one lost ring leaves a message unread.
+    /// </summary>
+    [TestClass]
+    public class LostDoorbellTests
+    {
+        private const int Messages = 120;
+
+        [DataRow(10)]
+        [DataRow(100)]
+        public void TrafficBothWaysCompletesWhenRingsAreLost(int dropPercent)
+        {
+            InstanceConfig configA = ProtocolFixtures.DocsSideX();
+            configA.IdleRecheckMs = 5;
+            InstanceConfig configB = configA.Mirror();
+            ByteArrayMemory memory = new ByteArrayMemory(configA.WindowBase, (int)configA.WindowLength);
+            InProcessMailbox lineAToB = new InProcessMailbox();
+            InProcessMailbox lineBToA = new InProcessMailbox();
+            ProtocolLossyMailbox lossyA = new ProtocolLossyMailbox(lineAToB, dropPercent, 11);
+            ProtocolLossyMailbox lossyB = new ProtocolLossyMailbox(lineBToA, dropPercent, 29);
+            IpcInstance a = IpcService.Create(configA, memory, lossyA, lineBToA);
+            IpcInstance b = IpcService.Create(configB, memory, lossyB, lineAToB);
+            ProtocolProbe x = new ProtocolProbe("ep0");
+            ProtocolProbe y = new ProtocolProbe("ep0");
+            try
+            {
+                a.Open();
+                b.Open();
+                x.Register(a);
+                y.Register(b);
+                x.WaitBound(1);
+                y.WaitBound(1);
+                lossyA.Arm();
+                lossyB.Arm();
+
+                for (int i = 0; i < Messages; i++)
+                {
+                    byte[] toY = PayloadPattern.Create(1 + (i * 37) % 300, i);
+                    byte[] toX = PayloadPattern.Create(1 + (i * 53) % 300, 1000 + i);
+                    Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(toY, 0, toY.Length, ProtocolFixtures.WaitMs), "X's message " + i.ToString());
+                    Assert.AreEqual((int)SendStatus.Sent, (int)y.Endpoint.TrySend(toX, 0, toX.Length, ProtocolFixtures.WaitMs), "Y's message " + i.ToString());
+                }
+
+                for (int i = 0; i < Messages; i++)
+                {
+                    y.ExpectMessage(i, PayloadPattern.Create(1 + (i * 37) % 300, i), "Y's copy of X's message " + i.ToString());
+                    x.ExpectMessage(i, PayloadPattern.Create(1 + (i * 53) % 300, 1000 + i), "X's copy of Y's message " + i.ToString());
+                }
+
+                ProtocolFixtures.Eventually(delegate { return a.Statistics.TxBlocksInUse == 0 && b.Statistics.TxBlocksInUse == 0; }, "every block to be released");
+                Assert.IsTrue(lossyA.Dropped > 0 && lossyB.Dropped > 0, "rings lost: A " + lossyA.Dropped.ToString() + ", B " + lossyB.Dropped.ToString());
+                if (dropPercent == 100)
+                {
+                    Assert.AreEqual(0, lossyA.Passed + lossyB.Passed, "no ring got through");
+                }
+
+                Assert.IsTrue(a.Statistics.IdleRechecks > 0 && b.Statistics.IdleRechecks > 0, "both sides re-checked");
+                Assert.AreEqual(0, a.Statistics.Rejected + b.Statistics.Rejected, "rejections");
+                ProtocolFixtures.AssertNoFaults(a, b);
+            }
+            finally
+            {
+                a.Close();
+                b.Close();
+            }
+        }
+
+        [TestMethod]
+        public void WithoutTheRecheckALostRingLeavesTheMessageUnread()
+        {
+            InstanceConfig configA = ProtocolFixtures.DocsSideX();
+            configA.IdleRecheckMs = Timeout.Infinite;
+            InstanceConfig configB = configA.Mirror();
+            ByteArrayMemory memory = new ByteArrayMemory(configA.WindowBase, (int)configA.WindowLength);
+            InProcessMailbox lineAToB = new InProcessMailbox();
+            InProcessMailbox lineBToA = new InProcessMailbox();
+            ProtocolLossyMailbox lossyA = new ProtocolLossyMailbox(lineAToB, 100, 5);
+            IpcInstance a = IpcService.Create(configA, memory, lossyA, lineBToA);
+            IpcInstance b = IpcService.Create(configB, memory, lineBToA, lineAToB);
+            ProtocolProbe x = new ProtocolProbe("ep0");
+            ProtocolProbe y = new ProtocolProbe("ep0");
+            try
+            {
+                a.Open();
+                b.Open();
+                x.Register(a);
+                y.Register(b);
+                x.WaitBound(1);
+                y.WaitBound(1);
+                lossyA.Arm();
+                byte[] message = PayloadPattern.Create(20, 3);
+                Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(message, 0, message.Length, 0), "the send");
+                Thread.Sleep(300);
+                Assert.AreEqual(0, y.MessageCount, "unread without its doorbell");
+                Assert.AreEqual(0, b.Statistics.IdleRechecks, "no re-check when turned off");
+            }
+            finally
+            {
+                a.Close();
+                b.Close();
+            }
+        }
+
+        [TestMethod]
+        public void TheIntervalIsValidated()
+        {
+            InstanceConfig config = ProtocolFixtures.DocsSideX();
+            ByteArrayMemory memory = new ByteArrayMemory(config.WindowBase, (int)config.WindowLength);
+            InProcessMailbox line = new InProcessMailbox();
+            Assert.AreEqual(InstanceConfig.DeviceIdleRecheckMs, config.IdleRecheckMs, "the default");
+            config.IdleRecheckMs = 0;
+            Assert.ThrowsException(typeof(System.ArgumentException), delegate { IpcService.Create(config, memory, line, line); });
+            config.IdleRecheckMs = -2;
+            Assert.ThrowsException(typeof(System.ArgumentException), delegate { IpcService.Create(config, memory, line, line); });
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Threading;
+using nanoFramework.TestFramework;
+using NfIcbmsg.Icbmsg;
+using NfIcbmsg.Tests.Support;
+
+namespace NfIcbmsg.Tests.Faults
+{
+    /// <summary>
+    /// The peer owns the read index of this side's tx ring. When it writes a value outside the ring or
+    /// misaligned, every send fails as a link fault (not "not bound"), counted once per corrupt value
+    /// and reported through Error; the blocks of the failed sends are freed; the receive thread, which
+    /// cannot send its releases meanwhile, sleeps between retries instead of spinning; and everything
+    /// works again once the peer writes a valid index.
+    /// </summary>
+    [TestClass]
+    public class TxRingFaultTests
+    {
+        [TestMethod]
+        public void CorruptReadIndexIsALinkFaultCountedOncePerValueAndHeals()
+        {
+            ProtocolPeerFixture f = new ProtocolPeerFixture(ProtocolFixtures.DocsSideX());
+            try
+            {
+                f.Start();
+                Endpoint ep = f.Probe.Endpoint;
+                IpcStatistics statistics = f.Target.Statistics;
+                int rd = f.Peer.RxRing.ReadIndexOffset;
+                uint saved = f.Memory.ReadWord(rd);
+                uint[] corrupt = new uint[] { (uint)f.Peer.RxRing.DataLength, saved + 2, 0xFFFFFFFC };
+                byte[] payload = PayloadPattern.Create(40, 1);
+                for (int i = 0; i < corrupt.Length; i++)
+                {
+                    string what = "rd_idx 0x" + corrupt[i].ToString("X8");
+                    f.Memory.WriteWord(rd, corrupt[i]);
+                    Assert.AreEqual((int)SendStatus.LinkFault, (int)ep.TrySend(payload, 0, payload.Length, 0), what + ": copying send");
+                    Assert.AreEqual((int)SendStatus.LinkFault, (int)ep.TrySend(payload, 0, payload.Length, 100), what + ": a second send");
+                    TxLease lease = ep.GetTxBuffer(10, 0);
+                    Assert.IsNotNull(lease, what + ": a lease (allocation is local)");
+                    Assert.AreEqual((int)SendStatus.LinkFault, (int)ep.TrySendNoCopy(lease, 10), what + ": zero-copy send");
+                    Assert.IsFalse(lease.IsActive, what + ": the failed lease is dropped");
+                    Assert.ThrowsException(typeof(InvalidOperationException), delegate { ep.Send(payload, 0, payload.Length, 0); });
+                    Assert.AreEqual(0, statistics.TxBlocksInUse, what + ": blocks of failed sends are free");
+                    Assert.AreEqual(i + 1, statistics.RejectedFor(RejectReason.TxReadIndexInvalid), what + ": counted once for this value");
+                    Assert.AreEqual(i + 1, f.Rejects.Count(RejectReason.TxReadIndexInvalid), what + ": reported through Error once");
+                    Assert.IsTrue(f.Rejects.LastMessage.IndexOf(corrupt[i].ToString("X8")) >= 0, what + ": the report names the value: " + f.Rejects.LastMessage);
+                }
+
+                f.Memory.WriteWord(rd, saved);
+                Assert.AreEqual((int)SendStatus.Sent, (int)ep.TrySend(payload, 0, payload.Length, 0), "a send once the peer repaired rd_idx");
+                f.Peer.ExpectControl(ControlMessage.Data, 0, 0, "the message after the repair");
+                Assert.AreEqual(corrupt.Length, statistics.Rejected, "nothing else was rejected");
+                f.AssertHealthy();
+            }
+            finally
+            {
+                f.Close();
+            }
+        }
+
+        [TestMethod]
+        public void ReceiveThreadSleepsWhileItCannotReleaseAndReleasesAfterTheRepair()
+        {
+            ProtocolPeerFixture f = new ProtocolPeerFixture(ProtocolFixtures.DocsSideX());
+            try
+            {
+                f.Start();
+                int rd = f.Peer.RxRing.ReadIndexOffset;
+                uint saved = f.Memory.ReadWord(rd);
+                f.Memory.WriteWord(rd, 0xFFFFFFFC);
+                byte[] payload = PayloadPattern.Create(20, 2);
+                f.Peer.SendData(0, 3, payload);
+                f.Probe.ExpectMessage(0, payload, "delivered although the release cannot go out");
+                f.Rejects.WaitTotal(1);
+                Assert.AreEqual(1, f.Target.Statistics.RxBlocksHeld, "the block stays held until its release is sent");
+
+                // A receive thread that retried without a pause would read the ring indices hundreds
+                // of thousands of times in this half second; retrying every few ms reads them a few hundred.
+                Thread.Sleep(50);
+                int before = f.Guard.WordReads;
+                Thread.Sleep(500);
+                int reads = f.Guard.WordReads - before;
+                Assert.IsTrue(reads < 3000, reads.ToString() + " word reads in 500 ms while the tx ring was corrupt");
+
+                f.Memory.WriteWord(rd, saved);
+                f.Peer.ExpectControl(ControlMessage.ReleaseData, 0, 3, "the release once the peer repaired rd_idx");
+                ProtocolFixtures.Eventually(delegate { return f.Target.Statistics.RxBlocksHeld == 0; }, "the block to be returned");
+                f.Rejects.AssertOnly(RejectReason.TxReadIndexInvalid, 1);
+                f.AssertHealthy();
+            }
+            finally
+            {
+                f.Close();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using NfIcbmsg.Hal;
+
+namespace NfIcbmsg.Tests.Support
+{
+    /// <summary>
+    /// A tx doorbell that, once armed, loses a given percentage of rings, picked by a seeded
+    /// <see cref="DeterministicRandom"/> (a missed edge on hardware, a dropped datagram on the sim link).
+    /// </summary>
+    public sealed class ProtocolLossyMailbox : IMailboxTx
+    {
+        private readonly IMailboxTx _inner;
+        private readonly int _dropPercent;
+        private readonly DeterministicRandom _random;
+        private readonly object _sync = new object();
+        private bool _armed;
+        private int _dropped;
+        private int _passed;
+
+        /// <summary>Passes every ring to <paramref name="inner"/> until <see cref="Arm"/>, then drops <paramref name="dropPercent"/> % of them.</summary>
+        public ProtocolLossyMailbox(IMailboxTx inner, int dropPercent, uint seed)
+        {
+            _inner = inner;
+            _dropPercent = dropPercent;
+            _random = new DeterministicRandom(seed);
+        }
+
+        /// <summary>Rings lost since <see cref="Arm"/>.</summary>
+        public int Dropped
+        {
+            get { lock (_sync) { return _dropped; } }
+        }
+
+        /// <summary>Rings passed on since <see cref="Arm"/>.</summary>
+        public int Passed
+        {
+            get { lock (_sync) { return _passed; } }
+        }
+
+        /// <summary>Starts losing rings.</summary>
+        public void Arm()
+        {
+            lock (_sync)
+            {
+                _armed = true;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Raise()
+        {
+            lock (_sync)
+            {
+                if (_armed)
+                {
+                    if (_random.Next(100) < _dropPercent)
+                    {
+                        _dropped++;
+                        return;
+                    }
+
+                    _passed++;
+                }
+            }
+
+            _inner.Raise();
+        }
+    }
+}
