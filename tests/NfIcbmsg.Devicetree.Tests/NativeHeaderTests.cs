@@ -37,7 +37,7 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Header_carries_the_board_model_numbers()
         {
             string header = NativeHeaders.PlanAll(TestSupport.Catalog, new List<string>()).Single(f => f.Path.EndsWith("/sim_remote.h")).Content;
-            // The mirror of the spec's worked example: regions, blocks and channels swapped.
+            // The mirror of the worked example of docs/protocol.md §8: regions, blocks and channels swapped.
             Assert.Contains("    .tx_region_address = 0x20078000u, .tx_region_size = 0x00000800u,\n", header);
             Assert.Contains("    .rx_region_address = 0x20070000u, .rx_region_size = 0x00000800u,\n", header);
             Assert.Contains("    .tx_blocks = 32, .rx_blocks = 16,\n", header);

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace NfIcbmsg.Devicetree.Tests
 {
-    /// <summary>The Zephyr-style fixtures and our board files read, validate and give the spec's numbers.</summary>
+    /// <summary>The Zephyr-style fixtures and our board files read, validate and give the numbers of docs/protocol.md.</summary>
     public class SampleAndBoardFileTests
     {
         public static IEnumerable<object[]> ZephyrFixtures()
@@ -73,7 +73,7 @@ namespace NfIcbmsg.Devicetree.Tests
             Assert.Equal(zephyr.EnabledInstances.Select(Describe), ours.EnabledInstances.Select(Describe));
         }
 
-        /// <summary>Spec §8.1 "other geometries": nrf5340 multi_endpoint, app side.</summary>
+        /// <summary>docs/protocol.md §8.1 "other geometries": nrf5340 multi_endpoint, app side.</summary>
         [Theory]
         [InlineData("ipc0", 0x20070000u, 16, 24, 0, 1, 384, 1000, 352, 668)]
         [InlineData("ipc1", 0x20078000u, 32, 48, 2, 3, 768, 488, 832, 324)]
@@ -112,7 +112,7 @@ namespace NfIcbmsg.Devicetree.Tests
             Assert.All(report.Pairs, p => Assert.Same(p.B, p.Initiator));
         }
 
-        /// <summary>Spec §8.1: the docs example geometry is the sim board's ipc0.</summary>
+        /// <summary>docs/protocol.md §8.1: the docs example geometry is the sim board's ipc0.</summary>
         [Fact]
         public void Sim_board_ipc0_is_the_worked_example_of_the_spec()
         {

@@ -199,7 +199,7 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             BoardFile board = Load("&ipc0 { unbound = \"detect\"; };");
             Assert.False(board.HasErrors);
-            Assert.Equal("v.overlay:24:9: warning: node /ipc0, property 'unbound': ignored by zephyr,ipc-icbmsg: ICBMsg always bonds in \"disable\" mode (spec §6.1); remove the property",
+            Assert.Equal("v.overlay:24:9: warning: node /ipc0, property 'unbound': ignored by zephyr,ipc-icbmsg: ICBMsg always bonds in \"disable\" mode (docs/protocol.md §6.1); remove the property",
                 Assert.Single(board.Diagnostics).ToString());
         }
 
@@ -246,7 +246,7 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Icmsg_session_modes_need_dcache_alignment_8(string mode, int alignment)
         {
             string dcache = alignment == 0 ? string.Empty : "dcache-alignment = <" + alignment + ">; ";
-            Assert.Equal("v.overlay:24:100: error: node /ipc0, property 'unbound': unbound = \"" + mode + "\" needs dcache-alignment >= 8 (found " + alignment + "): Zephyr's pbuf refuses the handshake word otherwise (spec §3.2); set dcache-alignment = <8> or unbound = \"disable\"",
+            Assert.Equal("v.overlay:24:100: error: node /ipc0, property 'unbound': unbound = \"" + mode + "\" needs dcache-alignment >= 8 (found " + alignment + "): Zephyr's pbuf refuses the handshake word otherwise (docs/protocol.md §3.2); set dcache-alignment = <8> or unbound = \"disable\"",
                 Only(ToIcmsg + "unbound = \"" + mode + "\"; " + dcache + "};"));
         }
 

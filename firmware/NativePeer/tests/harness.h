@@ -63,7 +63,7 @@ void test_settle(struct test_pair *pair);
 uint8_t *test_at(struct test_pair *pair, uint32_t address);
 uint32_t test_word(struct test_pair *pair, uint32_t address);
 
-/* The worked example of the protocol spec (section 8): side X. */
+/* The worked example of docs/protocol.md (§8): side X. */
 extern const struct nf_ipc_config test_docs_x;
 
 #endif

@@ -1,4 +1,4 @@
-/* ICBMsg over the worked example of the protocol spec (section 8): the bytes of bonding, binding
+/* ICBMsg over the worked example of docs/protocol.md (§8): the bytes of bonding, binding
  * "ep0", "hello" and its release; zero-copy, hold/release; and every validation of peer input
  * counted under its reject reason. */
 #include <errno.h>

@@ -1,5 +1,5 @@
-/* Plain ICMsg: legacy bonding and "hello" (spec 8.5), the session handshake of detect mode
- * (spec 8.6), detect against a legacy peer, and unbound when the peer closes its session. */
+/* Plain ICMsg: legacy bonding and "hello" (docs/protocol.md §8.5), the session handshake of detect mode
+ * (docs/protocol.md §8.6), detect against a legacy peer, and unbound when the peer closes its session. */
 #include <string.h>
 
 #include "harness.h"

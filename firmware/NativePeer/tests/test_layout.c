@@ -1,4 +1,4 @@
-/* Region split and ring layouts against the geometries of the protocol spec (section 8.1). */
+/* Region split and ring layouts against the geometries of docs/protocol.md §8.1. */
 #include <errno.h>
 
 #include "harness.h"
@@ -47,7 +47,7 @@ int main(void)
     CHECK_EQ(nf_region_layout_compute(&l, 0x20070000u, 64, 16, 16, 0, &why), -EINVAL);
     CHECK_EQ(nf_region_layout_compute(&l, 0xFFFFFF00u, 0x800, 16, 16, 0, &why), -EINVAL);
 
-    /* Rings (spec 3.2): D = 0/32 without handshake, D = 8/32 with it. */
+    /* Rings (docs/protocol.md §3.2): D = 0/32 without handshake, D = 8/32 with it. */
     struct nf_pbuf_layout p;
     CHECK_EQ(nf_pbuf_layout_init(&p, 0x20070000u, 0, 448, 0, false, NULL), 0);
     CHECK_EQ(p.write_index_offset, 4);

@@ -69,7 +69,7 @@ static void test_wire_bytes_and_wrap(void)
     static const uint8_t expected[] = {0x00, 0x05, 0x00, 0x00, 'h', 'e', 'l', 'l', 'o'};
     CHECK(memcmp(window + 8, expected, sizeof(expected)) == 0);
     CHECK_EQ(window[4], 12); /* wr_idx = ROUND_UP(4 + 5, 4) */
-    /* Fill to the end so that a payload wraps right after its header (spec 13.7). */
+    /* Fill to the end so that a payload wraps right after its header (docs/protocol.md §13.7). */
     uint8_t out[64];
     nf_pbuf_read(&r, out, sizeof(out));
     uint8_t three[3] = {0, 0, 3};

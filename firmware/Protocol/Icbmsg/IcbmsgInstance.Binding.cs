@@ -2,7 +2,7 @@ using System;
 
 namespace NfIcbmsg.Icbmsg
 {
-    // ICBMsg endpoint binding (spec §6.7): registration, the initiator's MSG_BOUND, the follower's parked names.
+    // ICBMsg endpoint binding (docs/protocol.md §6.7): registration, the initiator's MSG_BOUND, the follower's parked names.
     public sealed partial class IcbmsgInstance
     {
         /// <summary>
@@ -225,7 +225,7 @@ namespace NfIcbmsg.Icbmsg
 
             if (SendBlock(ControlMessage.Bound, endpoint.Address, first, size) < 0)
             {
-                // Transient (ring full): retried by the next pass (Zephyr gives up here, spec §13.1).
+                // Transient (ring full): retried by the next pass (Zephyr gives up here, docs/protocol.md §13.1).
                 lock (_sync)
                 {
                     endpoint.State = EndpointState.Configured;

@@ -1,6 +1,6 @@
 namespace NfIcbmsg.Icbmsg
 {
-    // ICBMsg, receiving side: validation of what the peer names (spec §6.10), delivery, hold and release.
+    // ICBMsg, receiving side: validation of what the peer names (docs/protocol.md §6.10), delivery, hold and release.
     public sealed partial class IcbmsgInstance
     {
         internal override void ReleaseRx(RxBuffer buffer)
@@ -106,7 +106,7 @@ namespace NfIcbmsg.Icbmsg
                     endpoint = _endpoints[slot];
                     if (endpoint.State == EndpointState.Bounding)
                     {
-                        // The follower may send before its RELEASE_BOUND arrives (spec §13.4).
+                        // The follower may send before its RELEASE_BOUND arrives (docs/protocol.md §13.4).
                         endpoint.State = EndpointState.Ready;
                         becameReady = true;
                     }
@@ -200,7 +200,7 @@ namespace NfIcbmsg.Icbmsg
             }
         }
 
-        // Checks a block the peer named against this side's view (spec §6.10) and that none of its
+        // Checks a block the peer named against this side's view (docs/protocol.md §6.10) and that none of its
         // blocks is still held here. Reads the size header once.
         private bool ValidateRxBlock(int block, string what, out int size, out int count)
         {

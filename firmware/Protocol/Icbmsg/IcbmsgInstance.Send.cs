@@ -140,7 +140,7 @@ namespace NfIcbmsg.Icbmsg
             return linkError == -Errno.EINVAL ? SendStatus.LinkFault : SendStatus.NotBound;
         }
 
-        // Header, barrier and flush of the whole buffer, then the control message (spec §6.8).
+        // Header, barrier and flush of the whole buffer, then the control message (docs/protocol.md §6.8).
         private int SendBlock(byte type, int address, int first, int size)
         {
             int offset = TxBlockOffset(first);

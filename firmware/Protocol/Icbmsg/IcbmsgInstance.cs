@@ -6,7 +6,7 @@ using NfIcbmsg.Pbuf;
 namespace NfIcbmsg.Icbmsg
 {
     /// <summary>
-    /// The ICBMsg backend (spec §6): an ICMsg link in legacy mode carries 3-byte control messages,
+    /// The ICBMsg backend (docs/protocol.md §6): an ICMsg link in legacy mode carries 3-byte control messages,
     /// payloads travel in shared blocks. The initiator (the side whose rx blocks lie lower) assigns
     /// endpoint addresses and sends MSG_BOUND; the follower answers MSG_RELEASE_BOUND once a local
     /// endpoint of that name exists. Everything the peer writes is read once, validated against this

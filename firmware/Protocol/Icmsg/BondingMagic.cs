@@ -1,6 +1,6 @@
 namespace NfIcbmsg.Icmsg
 {
-    /// <summary>The 13-byte packet of legacy bonding (spec §5.2): ASCII "Em1l1K0rn3li4".</summary>
+    /// <summary>The 13-byte packet of legacy bonding (docs/protocol.md §5.2): ASCII "Em1l1K0rn3li4".</summary>
     public static class BondingMagic
     {
         /// <summary>Length sent: always exactly 13, which pre-3.4 peers require.</summary>

@@ -6,7 +6,7 @@ using NfIcbmsg.Pbuf;
 namespace NfIcbmsg.Icmsg
 {
     /// <summary>
-    /// The plain ICMsg backend (<c>zephyr,ipc-icmsg</c>, spec §5): one endpoint per instance, payloads
+    /// The plain ICMsg backend (<c>zephyr,ipc-icmsg</c>, docs/protocol.md §5): one endpoint per instance, payloads
     /// inside the ring, each ring spanning its whole region. Registering the endpoint opens the link
     /// and deregistering closes it, as in Zephyr; in the session modes the peer may close and reopen,
     /// which reaches the endpoint as unbound then bound.

@@ -5,7 +5,7 @@ using NfIcbmsg.Pbuf;
 namespace NfIcbmsg.Icmsg
 {
     /// <summary>
-    /// One ICMsg link (spec §5): a tx ring this side writes, an rx ring it reads, and the doorbell.
+    /// One ICMsg link (docs/protocol.md §5): a tx ring this side writes, an rx ring it reads, and the doorbell.
     /// Bonds with the legacy magic (mode disable, which ICBMsg always uses) or with session handshake
     /// words (enable, detect). <see cref="Process"/> runs only on the instance's receive thread;
     /// <see cref="Send(byte[], int, int)"/> may run on any thread.
@@ -362,7 +362,7 @@ namespace NfIcbmsg.Icmsg
                     return false;
                 }
 
-                // Connected before bound(): the layer above may send from its bound handler (spec §13.1).
+                // Connected before bound(): the layer above may send from its bound handler (docs/protocol.md §13.1).
                 _state = IcmsgState.ConnectedSidDisabled;
             }
 

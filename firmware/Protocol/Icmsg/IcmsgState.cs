@@ -1,6 +1,6 @@
 namespace NfIcbmsg.Icmsg
 {
-    /// <summary>ICMsg's link states (spec §5.3), numbered as Zephyr numbers them; never on the wire.</summary>
+    /// <summary>ICMsg's link states (docs/protocol.md §5.3), numbered as Zephyr numbers them; never on the wire.</summary>
     public enum IcmsgState
     {
         /// <summary>Not opened.</summary>

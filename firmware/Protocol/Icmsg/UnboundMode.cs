@@ -1,6 +1,6 @@
 namespace NfIcbmsg.Icmsg
 {
-    /// <summary>ICMsg's devicetree property <c>unbound</c> (spec §5.1). ICBMsg always runs in <see cref="Disable"/>.</summary>
+    /// <summary>ICMsg's devicetree property <c>unbound</c> (docs/protocol.md §5.1). ICBMsg always runs in <see cref="Disable"/>.</summary>
     public enum UnboundMode
     {
         /// <summary>Legacy bonding with the 13-byte magic; no peer restart.</summary>

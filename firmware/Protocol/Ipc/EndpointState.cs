@@ -1,6 +1,6 @@
 namespace NfIcbmsg
 {
-    /// <summary>Where an endpoint is in binding (spec §6.7).</summary>
+    /// <summary>Where an endpoint is in binding (docs/protocol.md §6.7).</summary>
     public enum EndpointState
     {
         /// <summary>Registered; waiting for the link, or for the peer's endpoint of the same name.</summary>

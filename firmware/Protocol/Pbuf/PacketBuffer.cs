@@ -4,7 +4,7 @@ using NfIcbmsg.Hal;
 namespace NfIcbmsg.Pbuf
 {
     /// <summary>
-    /// Zephyr's pbuf (spec §3): a single-producer single-consumer ring of length-prefixed packets in
+    /// Zephyr's pbuf (docs/protocol.md §3): a single-producer single-consumer ring of length-prefixed packets in
     /// one region. The writer owns wr_idx and the packet bytes, the reader owns rd_idx; each keeps a
     /// private copy of its own index and only reads the other's. Every peer-written value is read once
     /// into a local and validated before use, so a corrupt or hostile peer can make a call fail, never

@@ -7,7 +7,7 @@ namespace NfIcbmsg.Tests.Icbmsg
 {
     /// <summary>
     /// Legacy bonding converges whichever side starts first, with time between the two, and when the
-    /// first doorbells are lost (spec §2, §5.4): the early side keeps ringing until the peer answers.
+    /// first doorbells are lost (docs/protocol.md §2, §5.4): the early side keeps ringing until the peer answers.
     /// </summary>
     [TestClass]
     public class IcbmsgBondingTests

@@ -8,7 +8,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icbmsg
 {
     /// <summary>
-    /// Endpoints of an ICBMsg instance (spec §6.7): as many as EndpointCount, bound by name whatever the
+    /// Endpoints of an ICBMsg instance (docs/protocol.md §6.7): as many as EndpointCount, bound by name whatever the
     /// registration order on either side, a bound that arrives before the follower's endpoint is parked,
     /// misuse throws, and deregistration is local (data for it is rejected) until the same configuration
     /// registers again.

@@ -7,7 +7,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icbmsg
 {
     /// <summary>
-    /// Running out of tx blocks (spec §6.8): X's 16 blocks are all held by Y. A send that may not wait
+    /// Running out of tx blocks (docs/protocol.md §6.8): X's 16 blocks are all held by Y. A send that may not wait
     /// fails at once, a timed one after its timeout (both counted), an unbounded one completes when Y
     /// releases, and a send from a received callback never waits (releases arrive on that very thread).
     /// </summary>

@@ -6,7 +6,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icbmsg
 {
     /// <summary>
-    /// Every ICBMsg control message a peer writes is checked before use (spec §6.4, §6.10, §13.3): a
+    /// Every ICBMsg control message a peer writes is checked before use (docs/protocol.md §6.4, §6.10, §13.3): a
     /// scripted peer writes bad ones straight into its ring and rings. Each is dropped and counted once
     /// under its <see cref="RejectReason"/>, reported through the instance's Error event, answered with
     /// nothing, and a valid message afterwards still arrives; the target never touches memory outside the
@@ -62,7 +62,7 @@ namespace NfIcbmsg.Tests.Icbmsg
         [DataRow(3, 4)]
         public void AddressesAtOrAboveTheEndpointCountAreDropped(int type, int address)
         {
-            // Even RELEASE_DATA (which carries no address) is dropped for one out of range (spec §6.4).
+            // Even RELEASE_DATA (which carries no address) is dropped for one out of range (docs/protocol.md §6.4).
             ProtocolPeerFixture f = Fixture(false);
             try
             {
@@ -373,7 +373,7 @@ namespace NfIcbmsg.Tests.Icbmsg
         [TestMethod]
         public void ControlMessagesLongerThanThreeBytesAreAccepted()
         {
-            // Spec §5.11: bytes beyond the third are reserved and ignored.
+            // docs/protocol.md §5.11: bytes beyond the third are reserved and ignored.
             ProtocolPeerFixture f = Fixture(false);
             try
             {

@@ -6,7 +6,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icbmsg
 {
     /// <summary>
-    /// The exact bytes of spec §8.2–§8.4 (the Zephyr docs example): legacy bonding, binding "ep0", and
+    /// The exact bytes of docs/protocol.md §8.2–§8.4 (the Zephyr docs example): legacy bonding, binding "ep0", and
     /// "hello" both ways, read straight from the shared window of a simulated pair. Side A of the pair is
     /// X (follower), side B is Y (initiator); R1 = 0x20070000 (X writes), R2 = 0x20078000 (Y writes).
     /// </summary>

@@ -8,7 +8,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icbmsg
 {
     /// <summary>
-    /// Zero-copy on both ends (spec §6.9, §6.11): tx leases written in place, shrunk on send, dropped,
+    /// Zero-copy on both ends (docs/protocol.md §6.9, §6.11): tx leases written in place, shrunk on send, dropped,
     /// size 0 for the largest run; rx buffers held past the callback keep the sender's blocks until they
     /// are released. X (16 blocks of 100 bytes) sends, Y receives.
     /// </summary>

@@ -4,7 +4,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icmsg
 {
     /// <summary>
-    /// The ICMsg ring a peer writes is checked before use (spec §3.6 and its note, §5.6, §13.5–§13.6):
+    /// The ICMsg ring a peer writes is checked before use (docs/protocol.md §3.6 and its note, §5.6, §13.5–§13.6):
     /// a misaligned or out-of-range wr_idx, a packet length of 0 or beyond the ring, and a packet longer
     /// than the read buffer are each counted once under their <see cref="RejectReason"/> and reported;
     /// the receive thread works on and a valid message written after the bad input still arrives.
@@ -104,7 +104,7 @@ namespace NfIcbmsg.Tests.Icmsg
         [TestMethod]
         public void AWrappedControlMessageIsRead()
         {
-            // Spec §13.7: a 3-byte control packet whose header sits in the last 4 bytes of the ring and
+            // docs/protocol.md §13.7: a 3-byte control packet whose header sits in the last 4 bytes of the ring and
             // whose payload continues at data[0]. The peer fills the ring up to that point with valid
             // messages (each released), then sends the wrapping one.
             ProtocolPeerFixture f = Started();

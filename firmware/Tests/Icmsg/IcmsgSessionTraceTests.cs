@@ -6,7 +6,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icmsg
 {
     /// <summary>
-    /// Spec §8.6: the session handshake with unbound = detect and dcache-alignment 8 (rd@0, hs@4, wr@8,
+    /// docs/protocol.md §8.6: the session handshake with unbound = detect and dcache-alignment 8 (rd@0, hs@4, wr@8,
     /// data@12). X's request and ack live in R2+4 (its rx region), Y's in R1+4. No magic is written; the
     /// closer writes 0 into its word and the other side gets unbound(). The step-by-step words are checked
     /// with one side scripted by the test, so that every intermediate value is observable.

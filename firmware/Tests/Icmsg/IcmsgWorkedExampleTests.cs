@@ -6,7 +6,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Icmsg
 {
     /// <summary>
-    /// Spec §8.5: the docs regions as a plain ICMsg instance (unbound = disable, D = 0). Each ring spans
+    /// docs/protocol.md §8.5: the docs regions as a plain ICMsg instance (unbound = disable, D = 0). Each ring spans
     /// its whole 2 KiB region; after the magic, "hello" is the second packet, at data offset 20.
     /// </summary>
     [TestClass]

@@ -5,7 +5,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Layout
 {
     /// <summary>
-    /// Where a packet buffer puts rd_idx, the handshake word, wr_idx and the data (spec §3.2 examples),
+    /// Where a packet buffer puts rd_idx, the handshake word, wr_idx and the data (docs/protocol.md §3.2 examples),
     /// and the configurations Zephyr's validate_cfg refuses.
     /// </summary>
     [TestClass]

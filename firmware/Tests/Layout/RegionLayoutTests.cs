@@ -5,10 +5,10 @@ using NfIcbmsg.Pbuf;
 namespace NfIcbmsg.Tests.Layout
 {
     /// <summary>
-    /// Golden vectors of spec §8.1: how ICBMsg splits each region of every listed geometry into the
+    /// Golden vectors of docs/protocol.md §8.1: how ICBMsg splits each region of every listed geometry into the
     /// ICMsg ring and the blocks, the ring's offsets (PacketBufferLayout over the ICMsg area with D = A),
-    /// and which side is the initiator. Numbers are the spec's, reproduced by Zephyr's own code (§13).
-    /// Region addresses the spec does not give (nrf54h20, nrf54l15) are illustrative aligned values;
+    /// and which side is the initiator. Numbers are those of docs/protocol.md §8.1, which Zephyr's own code reproduces.
+    /// Region addresses docs/protocol.md does not give (nrf54h20, nrf54l15) are illustrative aligned values;
     /// only their order matters for the role.
     /// </summary>
     [TestClass]
@@ -122,7 +122,7 @@ namespace NfIcbmsg.Tests.Layout
             Assert.AreEqual(layout.End, layout.BlockAddress(layout.BlockCount - 1) + (uint)layout.BlockSize, "blocks end at the aligned region end");
         }
 
-        // The ring over the ICMsg area with D = A: rd at 0, wr and data where the spec puts them.
+        // The ring over the ICMsg area with D = A: rd at 0, wr and data where docs/protocol.md puts them.
         private static void CheckRing(RegionLayout layout, int writeIndexOffset, int dataOffset, int dataLength)
         {
             PacketBufferLayout ring = PacketBufferLayout.Create(layout.Begin, 0, layout.IcmsgAreaSize, layout.Alignment, false);
@@ -133,7 +133,7 @@ namespace NfIcbmsg.Tests.Layout
             Assert.AreEqual(dataLength, layout.PacketDataLength, "RegionLayout.PacketDataLength");
         }
 
-        // A side initiates when its RX blocks start below its TX blocks (spec §6.5).
+        // A side initiates when its RX blocks start below its TX blocks (docs/protocol.md §6.5).
         private static void CheckRole(RegionLayout sideTx, RegionLayout sideRx, bool initiator)
         {
             Assert.AreEqual(initiator, sideRx.BlocksAddress < sideTx.BlocksAddress, "initiator = RX blocks below TX blocks");

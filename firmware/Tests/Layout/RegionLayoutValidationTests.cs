@@ -6,7 +6,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Layout
 {
     /// <summary>
-    /// Region splits Zephyr refuses at build time (spec §6.1): the C# side refuses them too, and the
+    /// Region splits Zephyr refuses at build time (docs/protocol.md §6.1): the C# side refuses them too, and the
     /// error names the offending value so that a board file can be fixed from the message alone.
     /// </summary>
     [TestClass]

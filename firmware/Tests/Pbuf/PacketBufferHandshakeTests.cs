@@ -5,7 +5,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Pbuf
 {
     /// <summary>
-    /// The session handshake word at offset 4 (spec §3.7, §8.6: D = 8 puts rd@0, hs@4, wr@8, data@12)
+    /// The session handshake word at offset 4 (docs/protocol.md §3.7, §8.6: D = 8 puts rd@0, hs@4, wr@8, data@12)
     /// and the detect-mode sniff of a legacy peer's first packet (ReadInitialPacket).
     /// </summary>
     [TestClass]

@@ -4,7 +4,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Pbuf
 {
     /// <summary>
-    /// Values the other core writes are not trusted (design rule 1, spec §3.6 note, §13.6): a corrupt
+    /// Values the other core writes are not trusted (docs/design.md §7 rule 1, docs/protocol.md §3.6 note, §13.6): a corrupt
     /// wr_idx, rd_idx or packet length gives the documented error, never an exception, never an access
     /// outside the region (the guards fail the test on one), and consumes nothing.
     /// Ring used: 64-byte region, D = 0, so 56 data bytes and a largest packet of 48.

@@ -3,7 +3,7 @@ using NfIcbmsg.Tests.Support;
 
 namespace NfIcbmsg.Tests.Pbuf
 {
-    /// <summary>TxInit and RxInit (spec §3.5): what each side resets, and what it must leave alone.</summary>
+    /// <summary>TxInit and RxInit (docs/protocol.md §3.5): what each side resets, and what it must leave alone.</summary>
     [TestClass]
     public class PacketBufferResetTests
     {

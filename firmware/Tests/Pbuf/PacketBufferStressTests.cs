@@ -6,7 +6,7 @@ namespace NfIcbmsg.Tests.Pbuf
     /// <summary>
     /// Writer and reader taking turns on one small ring (one thread, both sides on one memory), with
     /// packet sizes from a seeded generator. A model of the ring predicts every result: a write must
-    /// succeed exactly when it fits by the rule of spec §3.4, and every packet must come out whole, in
+    /// succeed exactly when it fits by the rule of docs/protocol.md §3.4, and every packet must come out whole, in
     /// order and unchanged.
     /// </summary>
     [TestClass]

@@ -5,13 +5,13 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Pbuf
 {
     /// <summary>
-    /// The exact bytes of spec §8.2–§8.5 (docs geometry, A = 4): what a Zephyr peer sees in shared
+    /// The exact bytes of docs/protocol.md §8.2–§8.5 (docs geometry, A = 4): what a Zephyr peer sees in shared
     /// memory, including the padding bytes that must stay untouched.
     /// </summary>
     [TestClass]
     public class PacketBufferWireTests
     {
-        // "Em1l1K0rn3li4", spelled out from the spec rather than taken from the product.
+        // "Em1l1K0rn3li4", spelled out from docs/protocol.md rather than taken from the product.
         private static readonly byte[] Magic = new byte[] { 0x45, 0x6D, 0x31, 0x6C, 0x31, 0x4B, 0x30, 0x72, 0x6E, 0x33, 0x6C, 0x69, 0x34 };
 
         [TestMethod]

@@ -5,7 +5,7 @@ using NfIcbmsg.Tests.Support;
 namespace NfIcbmsg.Tests.Pbuf
 {
     /// <summary>
-    /// The ring's edges (spec §3.3, §3.4, §13.7): byte-wise wrap of the payload, a header in the very
+    /// The ring's edges (docs/protocol.md §3.3, §3.4, §13.7): byte-wise wrap of the payload, a header in the very
     /// last word, and the 4 bytes that always stay free so that a full ring never looks empty.
     /// </summary>
     [TestClass]

@@ -3,7 +3,7 @@ using NfIcbmsg.Tests.Support;
 
 namespace NfIcbmsg.Tests.Pbuf
 {
-    /// <summary>Zephyr's tests/subsys/ipc/pbuf cases (spec §9), replayed against the C# ring.</summary>
+    /// <summary>Zephyr's tests/subsys/ipc/pbuf cases (docs/protocol.md §9), replayed against the C# ring.</summary>
     [TestClass]
     public class PacketBufferZephyrTests
     {

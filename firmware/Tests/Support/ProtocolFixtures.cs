@@ -10,7 +10,7 @@ namespace NfIcbmsg.Tests.Support
     public delegate bool ProtocolCondition();
 
     /// <summary>
-    /// The configurations and waits the ICMsg/ICBMsg tests share: the Zephyr docs example of spec §8
+    /// The configurations and waits the ICMsg/ICBMsg tests share: the Zephyr docs example of docs/protocol.md §8
     /// (side X: tx 0x20070000/0x800 with 16 blocks, rx 0x20078000/0x800 with 32 blocks; Y mirrors it)
     /// and bounded waits for what the receive threads do.
     /// </summary>
@@ -45,7 +45,7 @@ namespace NfIcbmsg.Tests.Support
             return config;
         }
 
-        /// <summary>The same regions as a plain ICMsg instance (spec §8.5, §8.6).</summary>
+        /// <summary>The same regions as a plain ICMsg instance (docs/protocol.md §8.5, §8.6).</summary>
         public static InstanceConfig IcmsgSideX(UnboundMode mode, int dcacheAlignment)
         {
             InstanceConfig config = DocsSideX();

@@ -83,7 +83,7 @@ namespace NfIcbmsg.Tests.Support
             _doorbell.Raise();
         }
 
-        /// <summary>Legacy bonding (spec §5.4): resets the peer's ring, writes the 13-byte magic, rings.</summary>
+        /// <summary>Legacy bonding (docs/protocol.md §5.4): resets the peer's ring, writes the 13-byte magic, rings.</summary>
         public void Bond()
         {
             _write = 0;

@@ -85,7 +85,7 @@ namespace NfIcbmsg.Tests.Support
             get { return Memory.Bytes; }
         }
 
-        /// <summary>Window offset of a region offset (the spec's "R+0x…").</summary>
+        /// <summary>Window offset of a region offset (the "R+0x…" of docs/protocol.md).</summary>
         public int At(int regionOffset)
         {
             return Margin + regionOffset;

@@ -12,7 +12,7 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>A doorbell line per channel: the ringer toggles tx-pins[N], a jumper carries the edge to rx-pins[N].</summary>
         public const string GpioMailbox = "nf,gpio-mbox";
 
-        /// <summary>The sim link's UDP lines (specs/sim-link.md): channel N is 127.0.0.1:(port-base + N).</summary>
+        /// <summary>The sim link's UDP lines (docs/sim-link.md): channel N is 127.0.0.1:(port-base + N).</summary>
         public const string SimMailbox = "nf,sim-mbox";
 
         public const string TxRegion = "tx-region";

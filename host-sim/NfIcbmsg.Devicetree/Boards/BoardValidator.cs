@@ -7,7 +7,7 @@ using NfIcbmsg.Icmsg;
 namespace NfIcbmsg.Devicetree.Boards
 {
     /// <summary>
-    /// The rules a board file must meet beyond its shape (spec §3.2, §5.1, §6.1, §6.2): block counts and
+    /// The rules a board file must meet beyond its shape (docs/protocol.md §3.2, §5.1, §6.1, §6.2): block counts and
     /// alignments Zephyr accepts, regions of their own, channels of their own, layouts that work, and
     /// properties Zephyr silently ignores. Runs on what <see cref="BoardReader"/> built.
     /// </summary>
@@ -43,7 +43,7 @@ namespace NfIcbmsg.Devicetree.Boards
         {
             if (instance.Backend == BackendKind.Icbmsg && instance.Node.GetProperty(Bindings.Unbound) != null)
             {
-                Warn(board, instance, Bindings.Unbound, "ignored by " + Bindings.Icbmsg + ": ICBMsg always bonds in \"disable\" mode (spec §6.1); remove the property");
+                Warn(board, instance, Bindings.Unbound, "ignored by " + Bindings.Icbmsg + ": ICBMsg always bonds in \"disable\" mode (docs/protocol.md §6.1); remove the property");
             }
 
             if (instance.Backend == BackendKind.Icmsg)
@@ -164,13 +164,13 @@ namespace NfIcbmsg.Devicetree.Boards
             return true;
         }
 
-        /// <summary>ICMsg session modes need D >= 8 (spec §3.2: Zephyr's pbuf validation refuses the handshake word otherwise).</summary>
+        /// <summary>ICMsg session modes need D >= 8 (docs/protocol.md §3.2: Zephyr's pbuf validation refuses the handshake word otherwise).</summary>
         private static bool CheckHandshake(BoardFile board, BoardInstance instance)
         {
             if (instance.Backend == BackendKind.Icmsg && instance.Unbound != UnboundMode.Disable && instance.DcacheAlignment < 8)
             {
                 string mode = instance.Unbound == UnboundMode.Enable ? "enable" : "detect";
-                Fail(board, instance, Bindings.Unbound, "unbound = \"" + mode + "\" needs dcache-alignment >= 8 (found " + instance.DcacheAlignment + "): Zephyr's pbuf refuses the handshake word otherwise (spec §3.2); set dcache-alignment = <8> or unbound = \"disable\"");
+                Fail(board, instance, Bindings.Unbound, "unbound = \"" + mode + "\" needs dcache-alignment >= 8 (found " + instance.DcacheAlignment + "): Zephyr's pbuf refuses the handshake word otherwise (docs/protocol.md §3.2); set dcache-alignment = <8> or unbound = \"disable\"");
                 return false;
             }
 

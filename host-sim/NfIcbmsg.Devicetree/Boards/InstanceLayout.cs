@@ -5,8 +5,8 @@ namespace NfIcbmsg.Devicetree.Boards
 {
     /// <summary>
     /// How an instance's two regions are laid out, from one side. For ICBMsg the split is
-    /// <see cref="RegionLayout"/>'s (the one implementation of spec §6.2) and the ring inside each ICMsg
-    /// area is <see cref="PacketBufferLayout"/>'s; for ICMsg the ring spans the whole region (spec §5.1).
+    /// <see cref="RegionLayout"/>'s (the one implementation of docs/protocol.md §6.2) and the ring inside each ICMsg
+    /// area is <see cref="PacketBufferLayout"/>'s; for ICMsg the ring spans the whole region (docs/protocol.md §5.1).
     /// </summary>
     public sealed class InstanceLayout
     {
@@ -34,7 +34,7 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>True when the error is about the tx region (for placing the message).</summary>
         public bool ErrorInTxRegion { get; private set; }
 
-        /// <summary>ICBMsg roles (spec §6.5): the side whose RX blocks start below its TX blocks is the initiator.</summary>
+        /// <summary>ICBMsg roles (docs/protocol.md §6.5): the side whose RX blocks start below its TX blocks is the initiator.</summary>
         public bool IsInitiator
         {
             get { return Tx != null && Rx != null && Rx.BlocksAddress < Tx.BlocksAddress; }
@@ -62,7 +62,7 @@ namespace NfIcbmsg.Devicetree.Boards
                     return layout.Fail(false, error);
                 }
 
-                // ICBMsg runs its ICMsg with D = A and no handshake word (spec §6.2).
+                // ICBMsg runs its ICMsg with D = A and no handshake word (docs/protocol.md §6.2).
                 layout.TxRing = PacketBufferLayout.TryCreate(layout.Tx.Begin, 0, layout.Tx.IcmsgAreaSize, layout.Tx.Alignment, false, out error);
                 if (layout.TxRing == null)
                 {

@@ -101,7 +101,7 @@ namespace NfIcbmsg.Devicetree.Boards
             SameNumber(report, x, y, Bindings.DcacheAlignment, x.DcacheAlignment, Bindings.DcacheAlignment, y.DcacheAlignment, "both sides must place the ring words at the same offsets");
             if (x.Backend == BackendKind.Icmsg && ((x.Unbound == UnboundMode.Enable && y.Unbound == UnboundMode.Disable) || (x.Unbound == UnboundMode.Disable && y.Unbound == UnboundMode.Enable)))
             {
-                Mismatch(report, x, y, Bindings.Unbound, Bindings.Unbound, "unbound \"" + Mode(x.Unbound) + "\" here but \"" + Mode(y.Unbound) + "\" there: \"enable\" needs \"enable\" or \"detect\" on the other side (spec §5.1)");
+                Mismatch(report, x, y, Bindings.Unbound, Bindings.Unbound, "unbound \"" + Mode(x.Unbound) + "\" here but \"" + Mode(y.Unbound) + "\" there: \"enable\" needs \"enable\" or \"detect\" on the other side (docs/protocol.md §5.1)");
             }
 
         }

@@ -17,7 +17,7 @@ namespace NfIcbmsg.Devicetree.Boards
     /// <summary>The same instance in both files, with each side's layout.</summary>
     public sealed record InstancePair(string Name, BoardInstance A, BoardInstance B, InstanceLayout LayoutA, InstanceLayout LayoutB)
     {
-        /// <summary>ICBMsg: the side that assigns endpoint addresses (spec §6.5); null for ICMsg.</summary>
+        /// <summary>ICBMsg: the side that assigns endpoint addresses (docs/protocol.md §6.5); null for ICMsg.</summary>
         public BoardInstance Initiator
         {
             get

@@ -78,7 +78,7 @@ namespace NfIcbmsg.Devicetree.Reporting
                 if (pair.Initiator != null)
                 {
                     InstanceLayout initiator = pair.Initiator == a ? pair.LayoutA : pair.LayoutB;
-                    text.Append("  initiator: " + (pair.Initiator == a ? "A " : "B ") + pair.Initiator.File + " (its RX blocks at " + Hex(initiator.Rx.BlocksAddress) + " lie below its TX blocks at " + Hex(initiator.Tx.BlocksAddress) + ", spec §6.5)\n");
+                    text.Append("  initiator: " + (pair.Initiator == a ? "A " : "B ") + pair.Initiator.File + " (its RX blocks at " + Hex(initiator.Rx.BlocksAddress) + " lie below its TX blocks at " + Hex(initiator.Tx.BlocksAddress) + ", docs/protocol.md §6.5)\n");
                 }
 
                 TextTable table = new TextTable();

@@ -188,7 +188,7 @@ namespace NfIcbmsg.Sim.Run
             return $"the link bonded, but endpoint {names} did not bind within {options.TimeoutMs} ms{hint}{invalid}";
         }
 
-        // Drain before close (protocol spec §13): every release this side owes is in the ring and every
+        // Drain before close (docs/protocol.md §13.8): every release this side owes is in the ring and every
         // block it sent came back, so neither side leaks the other's blocks when this process exits.
         private static string Drain(IpcInstance instance, RunOptions options, List<EndpointApp> apps)
         {

@@ -11,7 +11,7 @@ using NfIcbmsg.Hal;
 namespace NfIcbmsg.Platform
 {
     /// <summary>
-    /// The sim link's shared SRAM (specs/sim-link.md): one file per instance standing for the physical
+    /// The sim link's shared SRAM (docs/sim-link.md): one file per instance standing for the physical
     /// window [base, end) of its two regions, mapped read-write and shared by both processes (or
     /// read-only by an inspector). The byte at physical address P is at file offset P - base.
     /// Words are loaded with acquire and stored with release semantics, and <see cref="Barrier"/> is a

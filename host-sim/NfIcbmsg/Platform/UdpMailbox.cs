@@ -7,7 +7,7 @@ using NfIcbmsg.Hal;
 namespace NfIcbmsg.Platform
 {
     /// <summary>
-    /// One mailbox channel of the sim link (specs/sim-link.md) as a UDP line on loopback: raising
+    /// One mailbox channel of the sim link (docs/sim-link.md) as a UDP line on loopback: raising
     /// channel N sends one datagram of one byte (N &amp; 0xFF) to 127.0.0.1:(port base + N); the side
     /// rung on N binds that port and takes each datagram as one interrupt. Datagrams of any other
     /// length are ignored and counted. A ring nobody listens to is lost, like an edge on an unwatched line.

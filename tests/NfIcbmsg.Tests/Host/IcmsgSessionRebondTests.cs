@@ -7,7 +7,7 @@ namespace NfIcbmsg.Tests.Host
 {
     /// <summary>
     /// Host-only: a plain ICMsg instance in unbound = enable mode (D = 8) survives its peer closing and
-    /// reopening (spec §5.5, §5.8): the survivor gets unbound(), re-registers its endpoint as a Zephyr
+    /// reopening (docs/protocol.md §5.5, §5.8): the survivor gets unbound(), re-registers its endpoint as a Zephyr
     /// application would, both sides get bound() again and messages flow both ways once more.
     /// </summary>
     public sealed class IcmsgSessionRebondTests

@@ -1,5 +1,5 @@
 /*
- * One ICMsg link (protocol spec section 5): the tx ring this side writes, the rx ring it reads, the
+ * One ICMsg link (docs/protocol.md §5): the tx ring this side writes, the rx ring it reads, the
  * doorbell. Bonds with the 13-byte magic (unbound mode "disable", which ICBMsg always uses) or with
  * the session handshake words ("enable", "detect").
  * nf_icmsg_link_process() runs only in the processing context; nf_icmsg_link_send() in any

@@ -1,5 +1,5 @@
 /*
- * pbuf: the single-producer single-consumer packet ring of one region (protocol spec section 3).
+ * pbuf: the single-producer single-consumer packet ring of one region (docs/protocol.md §3).
  *
  *   region start
  *   +0          rd_idx     u32 LE, written by the READER

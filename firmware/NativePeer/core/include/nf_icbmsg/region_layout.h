@@ -1,5 +1,5 @@
 /*
- * ICBMsg: how one region is split into the ICMsg control ring and the blocks (protocol spec 6.2).
+ * ICBMsg: how one region is split into the ICMsg control ring and the blocks (docs/protocol.md §6.2).
  *
  *   reg_addr                                                         reg_addr + reg_size
  *   |<-pad->|<------------------------ S = end - begin ------------------------>|<-pad->|

@@ -1,4 +1,4 @@
-/* ICMsg link: bonding (magic or session handshake) and the packet drain (protocol spec section 5). */
+/* ICMsg link: bonding (magic or session handshake) and the packet drain (docs/protocol.md §5). */
 #include "nf_icbmsg/icmsg_link.h"
 
 #include <errno.h>
@@ -236,7 +236,7 @@ static bool process_legacy_bonding(struct nf_icmsg_link *link)
         UNLOCK(link);
         return false;
     }
-    /* Connected before bound(): the layer above may send from its bound handler (spec 13.1). */
+    /* Connected before bound(): the layer above may send from its bound handler (docs/protocol.md §13.1). */
     link->state = NF_ICMSG_CONNECTED_SID_DISABLED;
     UNLOCK(link);
     link->listener.bound(link->listener.ctx);

@@ -1,4 +1,4 @@
-/* The ICBMsg backend (protocol spec section 6): block allocation and sends, validation of what the
+/* The ICBMsg backend (docs/protocol.md §6): block allocation and sends, validation of what the
  * peer names, delivery, hold and release, endpoint binding. Locking: the instance lock guards the
  * tables in struct nf_ipc_instance; it is never held across a callback or a doorbell. */
 #include <errno.h>
@@ -30,7 +30,7 @@ static int send_control(struct nf_ipc_instance *inst, uint8_t type, uint32_t add
     return nf_icmsg_link_send(&inst->link, message, NF_CONTROL_LENGTH, nf_ipc_in_processing(inst));
 }
 
-/* Header, barrier and flush of the whole buffer, then the control message (spec 6.8). */
+/* Header, barrier and flush of the whole buffer, then the control message (docs/protocol.md §6.8). */
 static int send_block(struct nf_ipc_instance *inst, uint8_t type, uint32_t address, uint32_t first, uint32_t size)
 {
     uint32_t offset = tx_block_offset(inst, first);
@@ -251,7 +251,7 @@ static void retry_releases(struct nf_ipc_instance *inst)
     }
 }
 
-/* Checks a block the peer named against this side's view (spec 6.10) and that none of its blocks
+/* Checks a block the peer named against this side's view (docs/protocol.md §6.10) and that none of its blocks
  * is still held here. Reads the size header once. */
 static bool validate_rx_block(struct nf_ipc_instance *inst, uint32_t block, const char *what, uint32_t *size, uint32_t *count)
 {
@@ -302,7 +302,7 @@ static void receive_data(struct nf_ipc_instance *inst, uint32_t address, uint32_
     if (slot >= 0) {
         ept = &inst->endpoints[slot];
         if (ept->state == NF_EPT_BOUNDING) {
-            /* The follower may send before its RELEASE_BOUND arrives (spec 13.4). */
+            /* The follower may send before its RELEASE_BOUND arrives (docs/protocol.md §13.4). */
             ept->state = NF_EPT_READY;
             became_ready = true;
         } else if (ept->state != NF_EPT_READY) {
@@ -426,7 +426,7 @@ static void receive_release(struct nf_ipc_instance *inst, uint32_t block, bool b
     }
 }
 
-/* ---- binding (spec 6.7) ---- */
+/* ---- binding (docs/protocol.md §6.7) ---- */
 
 /* Reads the NUL-terminated name once, in chunks, into private memory; its length, or -1 when it
  * is empty, unprintable or unterminated within size. Keeps up to NF_IPC_MAX_NAME - 1 chars. */
@@ -511,7 +511,7 @@ static bool send_bound(struct nf_ipc_instance *inst, struct nf_endpoint *ept)
     uint32_t address = (uint32_t)ept->address;
     NF_UNLOCK(inst);
     if (send_block(inst, NF_CONTROL_BOUND, address, (uint32_t)first, size) < 0) {
-        /* Transient (ring full): retried by the next pass (Zephyr gives up here, spec 13.1). */
+        /* Transient (ring full): retried by the next pass (Zephyr gives up here, docs/protocol.md §13.1). */
         NF_LOCK(inst);
         ept->state = NF_EPT_CONFIGURED;
         NF_UNLOCK(inst);

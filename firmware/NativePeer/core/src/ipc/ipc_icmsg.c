@@ -1,4 +1,4 @@
-/* The plain ICMsg backend (protocol spec 5): one endpoint per instance, payloads in the ring.
+/* The plain ICMsg backend (docs/protocol.md §5): one endpoint per instance, payloads in the ring.
  * The link opens when the endpoint registers and closes when it deregisters, as in Zephyr. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* pbuf ring (protocol spec section 3); layout diagram in nf_icbmsg/pbuf.h. */
+/* pbuf ring (docs/protocol.md §3); layout diagram in nf_icbmsg/pbuf.h. */
 #include "nf_icbmsg/pbuf.h"
 
 #include <errno.h>
