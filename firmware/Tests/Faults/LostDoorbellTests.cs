@@ -14,7 +14,9 @@ namespace NfIcbmsg.Tests.Faults
     [TestClass]
     public class LostDoorbellTests
     {
-        private const int Messages = 120;
+        // Each probe keeps a copy of every message until the end: sized to fit a 128 KB device heap.
+        private const int Messages = 80;
+        private const int LargestMessage = 200;
 
         [DataRow(10)]
         [DataRow(100)]
@@ -23,7 +25,7 @@ namespace NfIcbmsg.Tests.Faults
             InstanceConfig configA = ProtocolFixtures.DocsSideX();
             configA.IdleRecheckMs = 5;
             InstanceConfig configB = configA.Mirror();
-            ByteArrayMemory memory = new ByteArrayMemory(configA.WindowBase, (int)configA.WindowLength);
+            RegionPairMemory memory = new RegionPairMemory(configA);
             InProcessMailbox lineAToB = new InProcessMailbox();
             InProcessMailbox lineBToA = new InProcessMailbox();
             ProtocolLossyMailbox lossyA = new ProtocolLossyMailbox(lineAToB, dropPercent, 11);
@@ -45,16 +47,16 @@ namespace NfIcbmsg.Tests.Faults
 
                 for (int i = 0; i < Messages; i++)
                 {
-                    byte[] toY = PayloadPattern.Create(1 + (i * 37) % 300, i);
-                    byte[] toX = PayloadPattern.Create(1 + (i * 53) % 300, 1000 + i);
+                    byte[] toY = PayloadPattern.Create(1 + (i * 37) % LargestMessage, i);
+                    byte[] toX = PayloadPattern.Create(1 + (i * 53) % LargestMessage, 1000 + i);
                     Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(toY, 0, toY.Length, ProtocolFixtures.WaitMs), "X's message " + i.ToString());
                     Assert.AreEqual((int)SendStatus.Sent, (int)y.Endpoint.TrySend(toX, 0, toX.Length, ProtocolFixtures.WaitMs), "Y's message " + i.ToString());
                 }
 
                 for (int i = 0; i < Messages; i++)
                 {
-                    y.ExpectMessage(i, PayloadPattern.Create(1 + (i * 37) % 300, i), "Y's copy of X's message " + i.ToString());
-                    x.ExpectMessage(i, PayloadPattern.Create(1 + (i * 53) % 300, 1000 + i), "X's copy of Y's message " + i.ToString());
+                    y.ExpectMessage(i, PayloadPattern.Create(1 + (i * 37) % LargestMessage, i), "Y's copy of X's message " + i.ToString());
+                    x.ExpectMessage(i, PayloadPattern.Create(1 + (i * 53) % LargestMessage, 1000 + i), "X's copy of Y's message " + i.ToString());
                 }
 
                 ProtocolFixtures.Eventually(delegate { return a.Statistics.TxBlocksInUse == 0 && b.Statistics.TxBlocksInUse == 0; }, "every block to be released");
@@ -81,7 +83,7 @@ namespace NfIcbmsg.Tests.Faults
             InstanceConfig configA = ProtocolFixtures.DocsSideX();
             configA.IdleRecheckMs = Timeout.Infinite;
             InstanceConfig configB = configA.Mirror();
-            ByteArrayMemory memory = new ByteArrayMemory(configA.WindowBase, (int)configA.WindowLength);
+            RegionPairMemory memory = new RegionPairMemory(configA);
             InProcessMailbox lineAToB = new InProcessMailbox();
             InProcessMailbox lineBToA = new InProcessMailbox();
             ProtocolLossyMailbox lossyA = new ProtocolLossyMailbox(lineAToB, 100, 5);
