@@ -36,12 +36,7 @@ namespace NfIcbmsg.Tests.Faults
             ProtocolProbe y = new ProtocolProbe("ep0");
             try
             {
-                a.Open();
-                b.Open();
-                x.Register(a);
-                y.Register(b);
-                x.WaitBound(1);
-                y.WaitBound(1);
+                Bind(a, b, x, y);
                 lossyA.Arm();
                 lossyB.Arm();
 
@@ -77,6 +72,16 @@ namespace NfIcbmsg.Tests.Faults
             }
         }
 
+        private static void Bind(IpcInstance a, IpcInstance b, ProtocolProbe x, ProtocolProbe y)
+        {
+            a.Open();
+            b.Open();
+            x.Register(a);
+            y.Register(b);
+            x.WaitBound(1);
+            y.WaitBound(1);
+        }
+
         [TestMethod]
         public void WithoutTheRecheckALostRingLeavesTheMessageUnread()
         {
@@ -93,12 +98,7 @@ namespace NfIcbmsg.Tests.Faults
             ProtocolProbe y = new ProtocolProbe("ep0");
             try
             {
-                a.Open();
-                b.Open();
-                x.Register(a);
-                y.Register(b);
-                x.WaitBound(1);
-                y.WaitBound(1);
+                Bind(a, b, x, y);
                 lossyA.Arm();
                 byte[] message = PayloadPattern.Create(20, 3);
                 Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(message, 0, message.Length, 0), "the send");
