@@ -216,7 +216,7 @@ namespace NfIcbmsg.Bench
             }
 
             TxLease lease = endpoint.GetTxBuffer(_size, -1);
-            if (lease == null)
+            if (!lease.IsActive)
             {
                 return SendStatus.NoBuffers;
             }

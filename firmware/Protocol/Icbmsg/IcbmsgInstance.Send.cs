@@ -25,30 +25,32 @@ namespace NfIcbmsg.Icbmsg
         {
             if (endpoint.State != EndpointState.Ready)
             {
-                return null;
+                return default(TxLease);
             }
 
             int allocated;
             int first = AllocateBlocks(size == 0 ? 0 : _txLayout.BlocksFor(size), timeoutMs, out allocated);
             if (first < 0)
             {
-                return null;
+                return default(TxLease);
             }
 
             int capacity = allocated * _txLayout.BlockSize - RegionLayout.BlockHeaderSize;
             // Zephyr keeps the capacity in the header until the buffer is sent.
             Memory.WriteWord(TxBlockOffset(first), (uint)capacity);
-            TxLease lease = _leases[first];
+            TxLeaseSlot slot = _leases[first];
+            TxLease lease;
             lock (_sync)
             {
                 _txKind[first] = TxBufferKind.Leased;
-                lease.Activate(endpoint, allocated, capacity);
+                slot.Activate(endpoint, allocated, capacity);
+                lease = new TxLease(slot);
             }
 
             return lease;
         }
 
-        internal override SendStatus SendLease(Endpoint endpoint, TxLease lease, int length)
+        internal override SendStatus SendLease(Endpoint endpoint, TxLeaseSlot lease, int length)
         {
             int first = lease.FirstBlock;
             int keep = _txLayout.BlocksFor(length);
@@ -73,7 +75,7 @@ namespace NfIcbmsg.Icbmsg
             return SendData(endpoint, first, length);
         }
 
-        internal override void DropLease(TxLease lease)
+        internal override void DropLease(TxLeaseSlot lease)
         {
             lock (_sync)
             {

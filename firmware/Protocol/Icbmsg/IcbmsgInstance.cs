@@ -43,7 +43,7 @@ namespace NfIcbmsg.Icbmsg
 
         private readonly string[] _parkedName;
 
-        private readonly TxLease[] _leases;
+        private readonly TxLeaseSlot[] _leases;
 
         private readonly TxBufferKind[] _txKind;
 
@@ -111,12 +111,12 @@ namespace NfIcbmsg.Icbmsg
                 _parkedBlock[i] = -1;
             }
 
-            _leases = new TxLease[config.TxBlocks];
+            _leases = new TxLeaseSlot[config.TxBlocks];
             _txKind = new TxBufferKind[config.TxBlocks];
             _boundAddress = new int[config.TxBlocks];
             for (int k = 0; k < config.TxBlocks; k++)
             {
-                _leases[k] = new TxLease(memory, k, TxBlockOffset(k) + RegionLayout.BlockHeaderSize);
+                _leases[k] = new TxLeaseSlot(memory, k, TxBlockOffset(k) + RegionLayout.BlockHeaderSize);
             }
 
             _rxBuffers = new RxBuffer[config.RxBlocks];

@@ -238,12 +238,12 @@ namespace NfIcbmsg.Icmsg
             throw new NotSupportedException();
         }
 
-        internal override SendStatus SendLease(Endpoint endpoint, TxLease lease, int length)
+        internal override SendStatus SendLease(Endpoint endpoint, TxLeaseSlot lease, int length)
         {
             throw new NotSupportedException();
         }
 
-        internal override void DropLease(TxLease lease)
+        internal override void DropLease(TxLeaseSlot lease)
         {
             throw new NotSupportedException();
         }

@@ -98,7 +98,8 @@ namespace NfIcbmsg
         /// ICBMsg only (plain ICMsg throws <see cref="NotSupportedException"/>, as Zephyr has no such op there).
         /// Allocates a zero-copy tx buffer of at least <paramref name="size"/> bytes (0 = as in Zephyr: the
         /// first free block and the free blocks after it), waiting up to <paramref name="timeoutMs"/>. Returns null when no
-        /// blocks came in time or the endpoint is not bound.
+        /// blocks came in time or the endpoint is not bound: a lease that holds no buffer
+        /// (<see cref="TxLease.IsActive"/> false).
         /// </summary>
         public TxLease GetTxBuffer(int size, int timeoutMs)
         {
@@ -111,7 +112,10 @@ namespace NfIcbmsg
             return Instance.Lease(this, size, timeoutMs);
         }
 
-        /// <summary>Sends the first <paramref name="length"/> bytes of a lease (send_nocopy); surplus blocks are freed first.</summary>
+        /// <summary>
+        /// Sends the first <paramref name="length"/> bytes of a lease (send_nocopy); surplus blocks are freed first.
+        /// A lease already sent or dropped throws <see cref="InvalidOperationException"/>.
+        /// </summary>
         public void SendNoCopy(TxLease lease, int length)
         {
             ThrowFor(TrySendNoCopy(lease, length));
@@ -128,18 +132,21 @@ namespace NfIcbmsg
             if (length < 0 || length > lease.Capacity)
             {
                 int capacity = lease.Capacity;
-                Instance.DropLease(lease);
+                Instance.DropLease(lease.Slot);
                 throw new ArgumentOutOfRangeException(nameof(length), "length " + length.ToString() + " outside the lease's 0.." + capacity.ToString() + " bytes; the lease was dropped");
             }
 
-            return Instance.SendLease(this, lease, length);
+            return Instance.SendLease(this, lease.Slot, length);
         }
 
-        /// <summary>Gives a lease's blocks back without sending (drop_tx_buffer).</summary>
+        /// <summary>
+        /// Gives a lease's blocks back without sending (drop_tx_buffer). A lease already sent or dropped
+        /// throws <see cref="InvalidOperationException"/>.
+        /// </summary>
         public void Drop(TxLease lease)
         {
             CheckLease(lease);
-            Instance.DropLease(lease);
+            Instance.DropLease(lease.Slot);
         }
 
         /// <summary>Deregisters the endpoint; the peer is not told (as in Zephyr). Later messages for it are rejected.</summary>
@@ -150,14 +157,17 @@ namespace NfIcbmsg
 
         private void CheckLease(TxLease lease)
         {
-            if (lease == null)
+            if (lease.Slot == null)
             {
-                throw new ArgumentNullException(nameof(lease));
+                throw new ArgumentNullException(nameof(lease), "the lease holds no buffer (GetTxBuffer returned none)");
             }
 
-            if (!lease.IsActive || lease.Owner != this)
+            // A stale lease (its buffer sent or dropped) is misuse of the handle, whatever buffer
+            // its block holds now.
+            lease.CheckActive();
+            if (lease.Slot.Owner != this)
             {
-                throw new ArgumentException("the lease is not an active lease of this endpoint", nameof(lease));
+                throw new ArgumentException("the lease belongs to endpoint \"" + lease.Slot.Owner.Name + "\", not \"" + Name + "\"", nameof(lease));
             }
         }
 

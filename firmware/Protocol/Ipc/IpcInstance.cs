@@ -264,9 +264,9 @@ namespace NfIcbmsg
 
         internal abstract TxLease Lease(Endpoint endpoint, int size, int timeoutMs);
 
-        internal abstract SendStatus SendLease(Endpoint endpoint, TxLease lease, int length);
+        internal abstract SendStatus SendLease(Endpoint endpoint, TxLeaseSlot lease, int length);
 
-        internal abstract void DropLease(TxLease lease);
+        internal abstract void DropLease(TxLeaseSlot lease);
 
         internal abstract void Deregister(Endpoint endpoint);
 

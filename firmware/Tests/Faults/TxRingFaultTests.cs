@@ -36,7 +36,7 @@ namespace NfIcbmsg.Tests.Faults
                     Assert.AreEqual((int)SendStatus.LinkFault, (int)ep.TrySend(payload, 0, payload.Length, 0), what + ": copying send");
                     Assert.AreEqual((int)SendStatus.LinkFault, (int)ep.TrySend(payload, 0, payload.Length, 100), what + ": a second send");
                     TxLease lease = ep.GetTxBuffer(10, 0);
-                    Assert.IsNotNull(lease, what + ": a lease (allocation is local)");
+                    Assert.IsTrue(lease.IsActive, what + ": a lease (allocation is local)");
                     Assert.AreEqual((int)SendStatus.LinkFault, (int)ep.TrySendNoCopy(lease, 10), what + ": zero-copy send");
                     Assert.IsFalse(lease.IsActive, what + ": the failed lease is dropped");
                     Assert.ThrowsException(typeof(InvalidOperationException), delegate { ep.Send(payload, 0, payload.Length, 0); });

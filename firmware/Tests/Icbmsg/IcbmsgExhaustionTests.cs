@@ -33,7 +33,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 int waits = statistics.AllocationWaits;
                 int timeouts = statistics.AllocationTimeouts;
                 Assert.AreEqual((int)SendStatus.NoBuffers, (int)s_x.Endpoint.TrySend(s_small, 0, s_small.Length, 0), "TrySend, no wait");
-                Assert.IsNull(s_x.Endpoint.GetTxBuffer(8, 0), "GetTxBuffer, no wait");
+                Assert.IsFalse(s_x.Endpoint.GetTxBuffer(8, 0).IsActive, "GetTxBuffer, no wait");
                 Assert.ThrowsException(typeof(TimeoutException), delegate { s_x.Endpoint.Send(s_small, 0, s_small.Length, 0); });
                 Assert.AreEqual(waits, statistics.AllocationWaits, "no-wait sends do not wait");
                 Assert.AreEqual(timeouts, statistics.AllocationTimeouts, "no-wait sends do not time out");
@@ -64,7 +64,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.AreEqual(timeouts + 1, statistics.AllocationTimeouts, "allocation timeouts");
 
                 start = ProtocolFixtures.Now();
-                Assert.IsNull(s_x.Endpoint.GetTxBuffer(8, 50), "GetTxBuffer, 50 ms");
+                Assert.IsFalse(s_x.Endpoint.GetTxBuffer(8, 50).IsActive, "GetTxBuffer, 50 ms");
                 elapsed = ProtocolFixtures.Now() - start;
                 Assert.IsTrue(elapsed >= 45, "lease waited " + elapsed.ToString() + " ms of 50");
                 Assert.AreEqual(waits + 2, statistics.AllocationWaits, "allocation waits after the lease");

@@ -205,11 +205,11 @@ namespace NfIcbmsg.Tests.Icbmsg
             {
                 f.Start();
                 Endpoint endpoint = f.Probe.Endpoint;
-                TxLease lease = null;
+                TxLease lease = default(TxLease);
                 if (leased)
                 {
                     lease = endpoint.GetTxBuffer(10, 0);
-                    Assert.IsNotNull(lease, "a lease");
+                    Assert.IsTrue(lease.IsActive, "a lease");
                 }
                 else
                 {

@@ -31,7 +31,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Endpoint x = s_x.Endpoint;
                 s_y.HoldAll = true;
                 TxLease lease = x.GetTxBuffer(250, 0);
-                Assert.IsNotNull(lease, "a lease of 250 bytes");
+                Assert.IsTrue(lease.IsActive, "a lease of 250 bytes");
                 Assert.AreEqual(296, lease.Capacity, "3 blocks of 100 minus the header");
                 Assert.IsTrue(lease.IsActive, "active until sent");
                 Assert.AreEqual(3, pair.SideA.Statistics.TxBlocksInUse, "blocks taken by the lease");
@@ -70,7 +70,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             {
                 Endpoint x = s_x.Endpoint;
                 TxLease lease = x.GetTxBuffer(100, 0);
-                Assert.IsNotNull(lease, "a lease of 100 bytes");
+                Assert.IsTrue(lease.IsActive, "a lease of 100 bytes");
                 Assert.AreEqual(196, lease.Capacity, "two blocks");
                 Assert.AreEqual(2, pair.SideA.Statistics.TxBlocksInUse, "taken");
                 x.Drop(lease);
@@ -78,8 +78,8 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.AreEqual(0, pair.SideA.Statistics.TxBlocksInUse, "given back");
                 byte[] one = new byte[1];
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { lease.Write(0, one, 0, 1); });
-                Assert.ThrowsException(typeof(ArgumentException), delegate { x.SendNoCopy(lease, 1); });
-                Assert.ThrowsException(typeof(ArgumentException), delegate { x.Drop(lease); });
+                Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.SendNoCopy(lease, 1); });
+                Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.Drop(lease); });
                 Thread.Sleep(20);
                 Assert.AreEqual(0, s_y.MessageCount, "nothing was sent");
                 Assert.AreEqual(0, pair.SideB.Statistics.Rejected, "nothing the peer could reject");
@@ -100,16 +100,16 @@ namespace NfIcbmsg.Tests.Icbmsg
             {
                 Endpoint x = s_x.Endpoint;
                 TxLease all = x.GetTxBuffer(0, 0);
-                Assert.IsNotNull(all, "a lease of everything");
+                Assert.IsTrue(all.IsActive, "a lease of everything");
                 Assert.AreEqual(x.TxBufferSize, all.Capacity, "all 16 blocks");
                 Assert.AreEqual(1596, all.Capacity, "16 * 100 - 4");
                 Assert.AreEqual(16, pair.SideA.Statistics.TxBlocksInUse, "all taken");
-                Assert.IsNull(x.GetTxBuffer(1, 0), "nothing left");
+                Assert.IsFalse(x.GetTxBuffer(1, 0).IsActive, "nothing left");
                 x.Drop(all);
 
                 TxLease head = x.GetTxBuffer(250, 0);
                 TxLease rest = x.GetTxBuffer(0, 0);
-                Assert.IsNotNull(rest, "a lease of the rest");
+                Assert.IsTrue(rest.IsActive, "a lease of the rest");
                 Assert.AreEqual(13 * 100 - 4, rest.Capacity, "the 13 blocks after the first 3");
                 Assert.AreEqual(16, pair.SideA.Statistics.TxBlocksInUse, "all taken");
 
@@ -137,13 +137,13 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Endpoint x = s_x.Endpoint;
                 Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { x.GetTxBuffer(x.TxBufferSize + 1, 0); });
                 TxLease lease = x.GetTxBuffer(10, 0);
-                Assert.IsNotNull(lease, "a lease of 10 bytes");
+                Assert.IsTrue(lease.IsActive, "a lease of 10 bytes");
                 Assert.AreEqual(96, lease.Capacity, "one block");
                 byte[] big = new byte[97];
                 Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { lease.Write(0, big, 0, 97); });
                 Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { x.SendNoCopy(lease, 97); });
                 Assert.IsFalse(lease.IsActive, "a send beyond the capacity drops the lease");
-                Assert.ThrowsException(typeof(ArgumentException), delegate { x.SendNoCopy(lease, 10); });
+                Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.SendNoCopy(lease, 10); });
 
                 Assert.AreEqual(0, pair.SideA.Statistics.TxBlocksInUse, "no block leaked");
                 Thread.Sleep(20);

@@ -14,7 +14,7 @@ namespace NfIcbmsg.Sim.Run
             }
 
             TxLease lease = endpoint.GetTxBuffer(length, timeoutMs);
-            if (lease == null)
+            if (!lease.IsActive)
             {
                 return endpoint.IsBound ? SendStatus.NoBuffers : SendStatus.NotBound;
             }
