@@ -1,4 +1,3 @@
-using NfIcbmsg.Icmsg;
 
 namespace NfIcbmsg
 {

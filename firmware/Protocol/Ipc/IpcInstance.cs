@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using NfIcbmsg.Hal;
-using NfIcbmsg.Icmsg;
 
 namespace NfIcbmsg
 {

@@ -83,7 +83,7 @@ namespace NfIcbmsg.Tests.Faults
         [TestMethod]
         public void PlainIcmsgRefusesAnEmptyMessageAsAnArgument()
         {
-            SimulatedPair pair = new SimulatedPair(ProtocolFixtures.IcmsgSideX(NfIcbmsg.Icmsg.UnboundMode.Disable, 0));
+            SimulatedPair pair = new SimulatedPair(ProtocolFixtures.IcmsgSideX(NfIcbmsg.UnboundMode.Disable, 0));
             ProtocolProbe x = new ProtocolProbe("ep0");
             ProtocolProbe y = new ProtocolProbe("ep0");
             try

@@ -73,7 +73,7 @@ namespace NfIcbmsg.Devicetree.Boards
                 return layout.RxRing == null ? layout.Fail(false, error) : layout;
             }
 
-            bool handshake = instance.Unbound != Icmsg.UnboundMode.Disable;
+            bool handshake = instance.Unbound != UnboundMode.Disable;
             layout.TxRing = PacketBufferLayout.TryCreate(instance.TxRegion.Address, 0, (int)instance.TxRegion.Size, alignment, handshake, out error);
             if (layout.TxRing == null)
             {

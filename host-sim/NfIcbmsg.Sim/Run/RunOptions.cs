@@ -43,7 +43,7 @@ namespace NfIcbmsg.Sim.Run
         public int? IdleRecheckMs { get; init; }
 
         /// <summary>Overrides a plain ICMsg instance's unbound mode when set.</summary>
-        public NfIcbmsg.Icmsg.UnboundMode? Unbound { get; init; }
+        public NfIcbmsg.UnboundMode? Unbound { get; init; }
 
         /// <summary>Milliseconds between status lines (0: none).</summary>
         public int StatusIntervalMs { get; init; } = 1000;

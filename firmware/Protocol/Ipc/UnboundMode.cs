@@ -1,4 +1,4 @@
-namespace NfIcbmsg.Icmsg
+namespace NfIcbmsg
 {
     /// <summary>ICMsg's devicetree property <c>unbound</c> (docs/protocol.md §5.1). ICBMsg always runs in <see cref="Disable"/>.</summary>
     public enum UnboundMode

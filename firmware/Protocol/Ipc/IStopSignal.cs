@@ -1,4 +1,4 @@
-namespace NfIcbmsg.Icmsg
+namespace NfIcbmsg
 {
     /// <summary>Lets a long drain loop notice that its instance is closing.</summary>
     public interface IStopSignal
