@@ -228,7 +228,7 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Run_refuses_a_mailbox_the_sim_link_cannot_map_and_names_the_way_to_run_it()
         {
             var (exit, _, error) = Cli("run", "--board", Fixture("ra8p1-cpu0-same-channel.overlay"), "--shm", Path.Combine(TestSupport.TempDirectory(), "x.shm"), "--mode", "echo");
-            Assert.Equal(RunCommand.ExitSetup, exit);
+            Assert.Equal(ExitCodes.Setup, exit);
             Assert.Contains("tx &mbox0 0 and rx &mbox0 0 both map to channel 0", error);
             Assert.Contains("pass --tx-channel N --rx-channel M", error);
             Assert.Contains("nf-sim demo --board FILE", error);

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using NfIcbmsg.Sim.Commands;
 using NfIcbmsg.Sim.Run;
 
 namespace NfIcbmsg.Sim.Bench
@@ -46,7 +47,7 @@ namespace NfIcbmsg.Sim.Bench
             }
 
             output.WriteLine(JsonReport.Serialize(new ReceiverSummary("socket", "peer", verifier.Failed == 0, verifier.Messages, 0, 0, verifier.FirstError)));
-            return verifier.Failed == 0 ? 0 : 1;
+            return verifier.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }
     }
 }

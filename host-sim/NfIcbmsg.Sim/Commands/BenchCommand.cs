@@ -38,7 +38,7 @@ namespace NfIcbmsg.Sim.Commands
                 if (durationMs < 10)
                 {
                     error.WriteLine("error: --duration must be at least 10 ms");
-                    return 2;
+                    return ExitCodes.Setup;
                 }
 
                 bool asJson = parse.GetValue(json);
@@ -62,7 +62,7 @@ namespace NfIcbmsg.Sim.Commands
                 catch (Exception e) when (e is BenchException || e is SimLinkException)
                 {
                     error.WriteLine("error: " + e.Message);
-                    return 1;
+                    return ExitCodes.Failed;
                 }
 
                 if (asJson)
@@ -80,7 +80,7 @@ namespace NfIcbmsg.Sim.Commands
                     AnsiConsole.Write(BenchView.Render(report));
                 }
 
-                return report.Verified ? 0 : 1;
+                return report.Verified ? ExitCodes.Success : ExitCodes.Failed;
             });
             return command;
         }
@@ -97,7 +97,7 @@ namespace NfIcbmsg.Sim.Commands
             if (asJson)
             {
                 output.WriteLine(System.Text.Json.JsonSerializer.Serialize(rows, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-                return 0;
+                return ExitCodes.Success;
             }
 
             if (Console.IsOutputRedirected)
@@ -113,7 +113,7 @@ namespace NfIcbmsg.Sim.Commands
 
             AnsiConsole.Write(table);
             output.WriteLine($"in process, {durationMs} ms per measurement, two alternated rounds averaged; geometry: {BenchGeometry.Describe()}");
-            return 0;
+            return ExitCodes.Success;
         }
     }
 }

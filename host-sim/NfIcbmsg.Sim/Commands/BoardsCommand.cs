@@ -49,7 +49,7 @@ namespace NfIcbmsg.Sim.Commands
                 BoardCatalog catalog = Catalog(parse.GetValue(repo), parse.InvocationConfiguration.Error, "boards list");
                 if (catalog == null)
                 {
-                    return 2;
+                    return ExitCodes.Setup;
                 }
 
                 List<BoardFile> files = catalog.BoardFiles().Select(catalog.Load).ToList();
@@ -57,7 +57,7 @@ namespace NfIcbmsg.Sim.Commands
                 if (parse.GetValue(json))
                 {
                     output.WriteLine(BoardJson.List(files));
-                    return 0;
+                    return ExitCodes.Success;
                 }
 
                 TextTable table = new TextTable();
@@ -72,7 +72,7 @@ namespace NfIcbmsg.Sim.Commands
                 }
 
                 output.Write(table.Render(string.Empty));
-                return 0;
+                return ExitCodes.Success;
             });
             return command;
         }
@@ -98,12 +98,12 @@ namespace NfIcbmsg.Sim.Commands
                 if (only != null && board.Tree != null && !board.Instances.Any(i => i.Matches(only)))
                 {
                     parse.InvocationConfiguration.Error.WriteLine(path + ": no instance named " + only + " (instances: " + Names(board) + ")");
-                    return 2;
+                    return ExitCodes.Setup;
                 }
 
                 parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Show(board, only) + "\n" : LayoutText.Show(board, only));
                 bool complete = board.CompleteInstances.Any(i => only == null || i.Matches(only));
-                return board.HasErrors || !complete ? 1 : 0;
+                return board.HasErrors || !complete ? ExitCodes.Failed : ExitCodes.Success;
             });
             return command;
         }
@@ -133,7 +133,7 @@ namespace NfIcbmsg.Sim.Commands
                     BundledBoards.Load(pathA, sideA.Read(parse, includes, both.Base)),
                     BundledBoards.Load(pathB, sideB.Read(parse, includes, both.Base)));
                 parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Check(report) + "\n" : LayoutText.Check(report));
-                return report.Mirrors ? 0 : 1;
+                return report.Mirrors ? ExitCodes.Success : ExitCodes.Failed;
             });
             return command;
         }
@@ -165,13 +165,13 @@ namespace NfIcbmsg.Sim.Commands
                 if (modes != 1 || (source != null) != (instanceName != null))
                 {
                     error.WriteLine("use one of: boards generate --all | boards generate FILE --instance NAME | boards generate --check");
-                    return 2;
+                    return ExitCodes.Setup;
                 }
 
                 BoardCatalog catalog = Catalog(parse.GetValue(repo), error, "boards generate");
                 if (catalog == null)
                 {
-                    return 2;
+                    return ExitCodes.Setup;
                 }
 
                 List<string> problems = new List<string>();
@@ -185,7 +185,7 @@ namespace NfIcbmsg.Sim.Commands
                     }
 
                     output.WriteLine(problems.Count == 0 ? "generated board configurations are current" : "generated board configurations are NOT current");
-                    return problems.Count == 0 ? 0 : 1;
+                    return problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
                 }
 
                 List<GeneratedFile> files = GeneratedConfigs.PlanAll(catalog, problems);
@@ -195,7 +195,7 @@ namespace NfIcbmsg.Sim.Commands
                     if (one == null)
                     {
                         problems.ForEach(error.WriteLine);
-                        return 1;
+                        return ExitCodes.Failed;
                     }
 
                     files = files.Where(f => f.Path != one.Path).Append(one).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
@@ -215,7 +215,7 @@ namespace NfIcbmsg.Sim.Commands
 
                 problems.ForEach(error.WriteLine);
                 output.WriteLine(files.Count + " generated file(s) current, " + headers.Count + " C header(s)");
-                return problems.Count == 0 ? 0 : 1;
+                return problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
             });
             return command;
         }

@@ -101,13 +101,13 @@ namespace NfIcbmsg.Sim.Commands
             if (messages < 1 || minSize < 8 || maxSize < minSize || timeoutMs < 1)
             {
                 Console.Error.WriteLine($"error: need --messages >= 1 (got {messages}), 8 <= --min-size <= --max-size (got {minSize}..{maxSize}), --timeout >= 1 (got {timeoutMs})");
-                return 2;
+                return ExitCodes.Setup;
             }
 
             IReadOnlyList<DemoInstance> instances = LoadInstances(board, options);
             if (instances == null)
             {
-                return 2;
+                return ExitCodes.Setup;
             }
 
             using DemoRun run = new DemoRun(instances, messages, minSize, maxSize, timeoutMs);
@@ -115,7 +115,7 @@ namespace NfIcbmsg.Sim.Commands
             {
                 string unbound = string.Join(", ", run.Endpoints.Where(e => !e.A.IsBound || !e.B.IsBound).Select(e => $"{e.Instance}/{e.A.Name}"));
                 Console.Error.WriteLine($"error: endpoints not bound within {timeoutMs} ms: {unbound}");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             bool ok;
@@ -149,7 +149,7 @@ namespace NfIcbmsg.Sim.Commands
                 PrintTable(run, ok);
             }
 
-            return ok ? 0 : 1;
+            return ok ? ExitCodes.Success : ExitCodes.Failed;
         }
 
         private static void PrintBindings(DemoRun run)

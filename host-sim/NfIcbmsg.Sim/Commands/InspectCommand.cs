@@ -38,7 +38,7 @@ namespace NfIcbmsg.Sim.Commands
                 if (parse.GetValue(interval) < 1)
                 {
                     error.WriteLine("error: --interval must be at least 1 ms");
-                    return 2;
+                    return ExitCodes.Setup;
                 }
 
                 BoardSide side;
@@ -51,7 +51,7 @@ namespace NfIcbmsg.Sim.Commands
                 catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is OverflowException)
                 {
                     error.WriteLine("error: " + e.Message);
-                    return 2;
+                    return ExitCodes.Setup;
                 }
 
                 using (memory)
@@ -69,7 +69,7 @@ namespace NfIcbmsg.Sim.Commands
                             AnsiConsole.Write(InspectView.Render(report));
                         }
 
-                        return report.Anomalies.Count == 0 ? 0 : 1;
+                        return report.Anomalies.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
                     }
 
                     return Watch(snapshot, parse.GetValue(json), parse.GetValue(interval), parse.GetValue(duration), parse.InvocationConfiguration.Output);
@@ -116,7 +116,7 @@ namespace NfIcbmsg.Sim.Commands
                 });
             }
 
-            return report.Anomalies.Count == 0 ? 0 : 1;
+            return report.Anomalies.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }
 
         private static bool Pause(Func<bool> going, int intervalMs)

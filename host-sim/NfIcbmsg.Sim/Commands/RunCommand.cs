@@ -15,15 +15,6 @@ namespace NfIcbmsg.Sim.Commands
     /// <summary>`run`: one side of one instance in this process over the sim link, running an application mode.</summary>
     public static class RunCommand
     {
-        /// <summary>Everything verified.</summary>
-        public const int ExitVerified = 0;
-
-        /// <summary>The run started but not everything was verified (peer missing, data wrong, timeout).</summary>
-        public const int ExitFailed = 1;
-
-        /// <summary>Nothing started: bad options, board, shared file or port.</summary>
-        public const int ExitSetup = 2;
-
         public static Command Create()
         {
             Option<string> board = new Option<string>("--board") { Description = "This side's board file (a pair of board files, one per side, mirror each other)", Required = true };
@@ -72,7 +63,7 @@ namespace NfIcbmsg.Sim.Commands
                 if (problem != null)
                 {
                     error.WriteLine("error: " + problem);
-                    return ExitSetup;
+                    return ExitCodes.Setup;
                 }
 
                 RunOptions options = new RunOptions
@@ -101,14 +92,14 @@ namespace NfIcbmsg.Sim.Commands
                 catch (BoardSideException e)
                 {
                     error.WriteLine("error: " + e.Message);
-                    return ExitSetup;
+                    return ExitCodes.Setup;
                 }
 
                 string unmapped = side.SimLinkProblem(parse.GetValue(txChannel), parse.GetValue(rxChannel));
                 if (unmapped != null)
                 {
                     error.WriteLine("error: " + unmapped);
-                    return ExitSetup;
+                    return ExitCodes.Setup;
                 }
 
                 if (parse.GetValue(txChannel).HasValue)
@@ -144,7 +135,7 @@ namespace NfIcbmsg.Sim.Commands
             catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is RunSetupException || e is ArgumentException)
             {
                 error.WriteLine("error: " + e.Message);
-                return ExitSetup;
+                return ExitCodes.Setup;
             }
 
             if (json)
@@ -161,7 +152,7 @@ namespace NfIcbmsg.Sim.Commands
                 error.WriteLine("error: " + report.Error);
             }
 
-            return report.Verified ? ExitVerified : ExitFailed;
+            return report.Verified ? ExitCodes.Success : ExitCodes.Failed;
         }
 
         private static void Print(RunReport report)

@@ -35,7 +35,7 @@ namespace NfIcbmsg.Sim.Commands
                 if (parse.GetValue(mutations) < 1 || parse.GetValue(perRound) < 1 || parse.GetValue(seconds) < 0)
                 {
                     error.WriteLine("error: --mutations and --per-round must be at least 1, --seconds at least 0");
-                    return RunCommand.ExitSetup;
+                    return ExitCodes.Setup;
                 }
 
                 List<InstanceConfig> configs;
@@ -46,7 +46,7 @@ namespace NfIcbmsg.Sim.Commands
                 catch (BoardSideException e)
                 {
                     error.WriteLine("error: " + e.Message);
-                    return RunCommand.ExitSetup;
+                    return ExitCodes.Setup;
                 }
 
                 error.WriteLine($"soak: {string.Join(", ", configs.Select(Describe))}; seed {parse.GetValue(seed)}");
@@ -57,7 +57,7 @@ namespace NfIcbmsg.Sim.Commands
                     error.WriteLine("error: " + report.FirstProblem);
                 }
 
-                return report.Clean ? RunCommand.ExitVerified : RunCommand.ExitFailed;
+                return report.Clean ? ExitCodes.Success : ExitCodes.Failed;
             });
             return command;
         }
