@@ -97,9 +97,8 @@ namespace NfIcbmsg
         /// <summary>
         /// ICBMsg only (plain ICMsg throws <see cref="NotSupportedException"/>, as Zephyr has no such op there).
         /// Allocates a zero-copy tx buffer of at least <paramref name="size"/> bytes (0 = as in Zephyr: the
-        /// first free block and the free blocks after it), waiting up to <paramref name="timeoutMs"/>. Returns null when no
-        /// blocks came in time or the endpoint is not bound: a lease that holds no buffer
-        /// (<see cref="TxLease.IsActive"/> false).
+        /// first free block and the free blocks after it), waiting up to <paramref name="timeoutMs"/>. Returns a lease that
+        /// holds no buffer (<see cref="TxLease.IsActive"/> false) when no blocks came in time or the endpoint is not bound.
         /// </summary>
         public TxLease GetTxBuffer(int size, int timeoutMs)
         {
