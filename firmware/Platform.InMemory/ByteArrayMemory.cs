@@ -5,7 +5,8 @@ namespace NfIcbmsg.Platform.InMemory
 {
     /// <summary>
     /// Shared memory as one managed byte array: both simulated cores of one process share it. Word
-    /// accesses and bulk copies take one lock, which gives the full-barrier ordering of the target;
+    /// accesses and the barrier take one lock, which keeps a word whole and gives the full-barrier ordering of
+    /// the target; bulk copies take none, as the index words that publish them order them;
     /// cache maintenance is a no-op because there is no cache to keep coherent.
     /// </summary>
     public sealed class ByteArrayMemory : ISharedMemory
@@ -67,26 +68,20 @@ namespace NfIcbmsg.Platform.InMemory
         public void Read(int offset, byte[] destination, int index, int count)
         {
             CheckRange(offset, count);
-            lock (_sync)
-            {
-                Array.Copy(_bytes, offset, destination, index, count);
-            }
+            Array.Copy(_bytes, offset, destination, index, count);
         }
 
         /// <inheritdoc />
         public void Write(int offset, byte[] source, int index, int count)
         {
             CheckRange(offset, count);
-            lock (_sync)
-            {
-                Array.Copy(source, index, _bytes, offset, count);
-            }
+            Array.Copy(source, index, _bytes, offset, count);
         }
 
         /// <inheritdoc />
         public void Barrier()
         {
-            // Every access above takes the same lock, which is a full fence on both runtimes.
+            // Every word access above takes the same lock, which is a full fence on both runtimes.
             lock (_sync)
             {
             }

@@ -7,8 +7,9 @@ namespace NfIcbmsg.Platform.InMemory
     /// The shared window of one instance held as its two regions only: offsets are the window's (from the
     /// lower region's start to the higher region's end), but the gap between the regions has no bytes behind
     /// it, so a pair whose regions lie far apart costs the heap only what they hold. An access must fall
-    /// inside one region. Like <see cref="ByteArrayMemory"/>, every access takes one lock, which is the fence
-    /// the ordering of the seam asks for on both runtimes.
+    /// inside one region. Like <see cref="ByteArrayMemory"/>, word accesses and the barrier take one lock: it keeps a
+    /// word whole (the other side's thread may run between two byte stores) and is the fence that orders the
+    /// bulk copies, which take none, behind the index words that publish them on both runtimes.
     /// </summary>
     public sealed class RegionPairMemory : ISharedMemory
     {
@@ -111,10 +112,7 @@ namespace NfIcbmsg.Platform.InMemory
         {
             int at;
             byte[] bytes = Locate(offset, count, out at);
-            lock (_sync)
-            {
-                Array.Copy(bytes, at, destination, index, count);
-            }
+            Array.Copy(bytes, at, destination, index, count);
         }
 
         /// <inheritdoc/>
@@ -122,10 +120,7 @@ namespace NfIcbmsg.Platform.InMemory
         {
             int at;
             byte[] bytes = Locate(offset, count, out at);
-            lock (_sync)
-            {
-                Array.Copy(source, index, bytes, at, count);
-            }
+            Array.Copy(source, index, bytes, at, count);
         }
 
         /// <inheritdoc/>
