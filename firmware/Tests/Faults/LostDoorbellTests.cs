@@ -100,6 +100,18 @@ namespace NfIcbmsg.Tests.Faults
             {
                 Bind(a, b, x, y);
                 lossyA.Arm();
+
+                // B's receive thread may still owe a pass to a doorbell of the binding: let it go quiet first, so
+                // that only a doorbell for this message could make it read the ring.
+                int runs = b.Statistics.ReceiveRuns;
+                ProtocolFixtures.Eventually(delegate
+                {
+                    Thread.Sleep(100);
+                    int now = b.Statistics.ReceiveRuns;
+                    bool quiet = now == runs;
+                    runs = now;
+                    return quiet;
+                }, "B's receive thread to go quiet after binding");
                 byte[] message = PayloadPattern.Create(20, 3);
                 Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(message, 0, message.Length, 0), "the send");
                 Thread.Sleep(300);
