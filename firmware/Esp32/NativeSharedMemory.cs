@@ -108,6 +108,12 @@ namespace NfIcbmsg.Platform.Esp32
             }
         }
 
+        /// <summary>True: only the native module knows whether the chip caches internal SRAM (the ESP32-P4 does), so every maintenance call reaches it.</summary>
+        public bool HasDataCache
+        {
+            get { return true; }
+        }
+
         /// <inheritdoc />
         public void Barrier()
         {

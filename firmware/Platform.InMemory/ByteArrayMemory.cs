@@ -78,6 +78,12 @@ namespace NfIcbmsg.Platform.InMemory
             Array.Copy(source, index, _bytes, offset, count);
         }
 
+        /// <summary>False: a managed array has no cache to maintain.</summary>
+        public bool HasDataCache
+        {
+            get { return false; }
+        }
+
         /// <inheritdoc />
         public void Barrier()
         {

@@ -123,6 +123,12 @@ namespace NfIcbmsg.Platform.InMemory
             Array.Copy(source, index, bytes, at, count);
         }
 
+        /// <summary>False: managed arrays have no cache to maintain.</summary>
+        public bool HasDataCache
+        {
+            get { return false; }
+        }
+
         /// <inheritdoc/>
         public void Barrier()
         {

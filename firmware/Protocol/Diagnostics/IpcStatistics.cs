@@ -197,20 +197,16 @@ namespace NfIcbmsg
             Interlocked.Increment(ref _idleRechecks);
         }
 
-        internal void AddTxBlocks(int delta)
+        // The gauges have one owner each (the tx and rx block ledgers), which writes them under its own lock;
+        // an int is read whole, so readers need none.
+        internal void SetTxBlocksInUse(int blocks)
         {
-            lock (_sync)
-            {
-                _txBlocksInUse += delta;
-            }
+            _txBlocksInUse = blocks;
         }
 
-        internal void AddRxBlocksHeld(int delta)
+        internal void SetRxBlocksHeld(int blocks)
         {
-            lock (_sync)
-            {
-                _rxBlocksHeld += delta;
-            }
+            _rxBlocksHeld = blocks;
         }
     }
 }

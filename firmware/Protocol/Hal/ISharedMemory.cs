@@ -30,6 +30,13 @@ namespace NfIcbmsg.Hal
         /// <summary>Full memory barrier: every load and store before it is visible before any after it.</summary>
         void Barrier();
 
+        /// <summary>
+        /// False when no data cache fronts the window, so <see cref="Invalidate"/> and <see cref="Flush"/> would
+        /// only check their range: the protocol asks once, at construction, and then leaves them out of its hot
+        /// paths. A seam that cannot tell, or a checking decorator that must see every maintenance call, answers true.
+        /// </summary>
+        bool HasDataCache { get; }
+
         /// <summary>Drops cached copies of a range before reading what the peer wrote (no-op without a data cache).</summary>
         void Invalidate(int offset, int length);
 

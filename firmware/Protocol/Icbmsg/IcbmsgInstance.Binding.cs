@@ -1,5 +1,3 @@
-using System;
-
 namespace NfIcbmsg.Icbmsg
 {
     // ICBMsg endpoint binding (docs/protocol.md §6.7): registration, the initiator's MSG_BOUND, the follower's parked names.
@@ -11,29 +9,7 @@ namespace NfIcbmsg.Icbmsg
         /// </summary>
         public string[] GetParkedNames()
         {
-            lock (_sync)
-            {
-                int count = 0;
-                for (int i = 0; i < _parkedName.Length; i++)
-                {
-                    if (_parkedBlock[i] >= 0)
-                    {
-                        count++;
-                    }
-                }
-
-                string[] names = new string[count];
-                count = 0;
-                for (int i = 0; i < _parkedName.Length; i++)
-                {
-                    if (_parkedBlock[i] >= 0)
-                    {
-                        names[count++] = _parkedName[i];
-                    }
-                }
-
-                return names;
-            }
+            return _endpoints.ParkedNames();
         }
 
         /// <inheritdoc />
@@ -41,74 +17,18 @@ namespace NfIcbmsg.Icbmsg
         {
             if (config == null)
             {
-                throw new ArgumentNullException(nameof(config));
+                throw new System.ArgumentNullException(nameof(config));
             }
 
-            Endpoint endpoint;
-            lock (_sync)
-            {
-                for (int i = 0; i < _registered; i++)
-                {
-                    Endpoint existing = _endpoints[i];
-                    if (existing.Config == config)
-                    {
-                        if (existing.State != EndpointState.Deregistered)
-                        {
-                            throw new ArgumentException("this endpoint configuration is registered already", nameof(config));
-                        }
-
-                        existing.State = EndpointState.Rebounding;
-                        _passPending = true;
-                        Wake();
-                        return existing;
-                    }
-
-                    if (existing.Name == config.Name)
-                    {
-                        throw new ArgumentException("an endpoint named '" + config.Name + "' is registered already", nameof(config));
-                    }
-                }
-
-                if (_registered >= _endpoints.Length)
-                {
-                    throw new InvalidOperationException("all " + _endpoints.Length.ToString() + " endpoint slots are taken");
-                }
-
-                int nameLimit = (_initiator ? _txLayout.MaxMessageSize : _rxLayout.MaxMessageSize) - 1;
-                if (config.Name.Length > nameLimit)
-                {
-                    throw new ArgumentException("endpoint name longer than the " + nameLimit.ToString() + " bytes the initiator's blocks hold", nameof(config));
-                }
-
-                int slot = _registered;
-                endpoint = new Endpoint(this, config, slot);
-                endpoint.State = EndpointState.Configured;
-                if (_initiator)
-                {
-                    endpoint.Address = slot;
-                    _addressToSlot[slot] = slot;
-                }
-
-                _endpoints[slot] = endpoint;
-                _registered++;
-                _passPending = true;
-            }
-
+            int nameLimit = (_initiator ? _txLayout.MaxMessageSize : _rxLayout.MaxMessageSize) - 1;
+            Endpoint endpoint = _endpoints.Register(this, config, _initiator, nameLimit);
             Wake();
             return endpoint;
         }
 
         internal override void Deregister(Endpoint endpoint)
         {
-            lock (_sync)
-            {
-                if (endpoint.State != EndpointState.Ready)
-                {
-                    throw new InvalidOperationException("only a bound endpoint can be deregistered");
-                }
-
-                endpoint.State = EndpointState.Deregistered;
-            }
+            _endpoints.Deregister(endpoint);
         }
 
         private void ReceiveBound(int address, int block)
@@ -121,63 +41,37 @@ namespace NfIcbmsg.Icbmsg
 
             int size;
             int count;
-            if (!ValidateRxBlock(block, "BOUND", out size, out count))
+            if (!TakeRxBlock(block, "BOUND", out size, out count))
             {
                 return;
             }
 
-            string name = ReadName(RxBlockOffset(block) + RegionLayout.BlockHeaderSize, size);
+            int payload = RxBlockOffset(block) + RegionLayout.BlockHeaderSize;
+            string name = ReadName(payload, size);
             if (name == null)
             {
+                _rx.Untake(block, count);
                 Reject(RejectReason.BoundNameInvalid, "BOUND for address " + address.ToString() + " carries no printable NUL-terminated name");
                 return;
             }
 
-            lock (_sync)
+            _rx.Buffer(block).ActivateShared(null, payload, size, count);
+            if (!_endpoints.Park(address, block, name))
             {
-                if (_parkedBlock[address] >= 0 || _addressToSlot[address] >= 0)
-                {
-                    name = null;
-                }
-                else
-                {
-                    _parkedBlock[address] = block;
-                    _parkedName[address] = name;
-                    _rxBuffers[block].ActivateShared(null, RxBlockOffset(block) + RegionLayout.BlockHeaderSize, size, count);
-                    MarkRx(block, count);
-                    _passPending = true;
-                }
-            }
-
-            if (name == null)
-            {
+                _rx.Release(_rx.Buffer(block));
                 Reject(RejectReason.BoundAddressInUse, "BOUND for address " + address.ToString() + " which is bound or waiting already");
-                return;
             }
-
-            Statistics.AddRxBlocksHeld(count);
         }
 
         private void RunBindingPass()
         {
-            _passPending = false;
-            for (int slot = 0; slot < _endpoints.Length; slot++)
+            for (int slot = 0; ; slot++)
             {
-                Endpoint endpoint;
                 EndpointState state;
-                lock (_sync)
+                Endpoint endpoint = _endpoints.ForPass(slot, out state);
+                if (endpoint == null)
                 {
-                    endpoint = _endpoints[slot];
-                    if (endpoint == null)
-                    {
-                        break;
-                    }
-
-                    state = endpoint.State;
-                    if (state == EndpointState.Rebounding)
-                    {
-                        endpoint.State = EndpointState.Ready;
-                    }
+                    break;
                 }
 
                 if (state == EndpointState.Rebounding)
@@ -186,13 +80,13 @@ namespace NfIcbmsg.Icbmsg
                 }
                 else if (_initiator && state == EndpointState.Configured && !SendBound(endpoint))
                 {
-                    _passPending = true;
+                    _endpoints.RequestPass();
                 }
             }
 
             if (!_initiator)
             {
-                for (int address = 0; address < _parkedBlock.Length; address++)
+                for (int address = 0; address < _endpoints.Capacity; address++)
                 {
                     AnswerParkedBound(address);
                 }
@@ -203,7 +97,7 @@ namespace NfIcbmsg.Icbmsg
         {
             int size = endpoint.Name.Length + 1;
             int allocated;
-            int first = AllocateBlocks(_txLayout.BlocksFor(size), 0, out allocated);
+            int first = AllocateBlocks(_txLayout.BlocksFor(size), 0, true, out allocated);
             if (first < 0)
             {
                 return false;
@@ -216,22 +110,13 @@ namespace NfIcbmsg.Icbmsg
             }
 
             Memory.Write(TxBlockOffset(first) + RegionLayout.BlockHeaderSize, name, 0, size);
-            lock (_sync)
-            {
-                _txKind[first] = TxBufferKind.BoundSent;
-                _boundAddress[first] = endpoint.Address;
-                endpoint.State = EndpointState.Bounding;
-            }
-
-            if (SendBlock(ControlMessage.Bound, endpoint.Address, first, size) < 0)
+            _tx.MarkSent(first, TxBufferKind.BoundSent, endpoint.Address);
+            _endpoints.SetBinding(endpoint, true);
+            if (SendBlock(ControlMessage.Bound, endpoint.Address, first, size, true) < 0)
             {
                 // Transient (ring full): retried by the next pass (Zephyr gives up here, docs/protocol.md §13.1).
-                lock (_sync)
-                {
-                    endpoint.State = EndpointState.Configured;
-                }
-
-                FreeTx(first);
+                _endpoints.SetBinding(endpoint, false);
+                _tx.Free(first);
                 return false;
             }
 
@@ -240,49 +125,21 @@ namespace NfIcbmsg.Icbmsg
 
         private void AnswerParkedBound(int address)
         {
-            Endpoint match = null;
             int block;
-            lock (_sync)
-            {
-                block = _parkedBlock[address];
-                if (block < 0)
-                {
-                    return;
-                }
-
-                for (int slot = 0; slot < _registered; slot++)
-                {
-                    Endpoint candidate = _endpoints[slot];
-                    if (candidate.State == EndpointState.Configured && candidate.Name == _parkedName[address])
-                    {
-                        match = candidate;
-                        break;
-                    }
-                }
-            }
-
+            Endpoint match = _endpoints.MatchParked(address, out block);
             if (match == null)
             {
                 return;
             }
 
-            if (SendControl(ControlMessage.ReleaseBound, address, block) != ControlMessage.Length)
+            if (SendControl(ControlMessage.ReleaseBound, address, block, true) != ControlMessage.Length)
             {
-                _passPending = true;
+                _endpoints.RequestPass();
                 return;
             }
 
-            lock (_sync)
-            {
-                _parkedBlock[address] = -1;
-                _parkedName[address] = null;
-                match.Address = address;
-                _addressToSlot[address] = match.Slot;
-                match.State = EndpointState.Ready;
-                _rxBuffers[block].Invalidate();
-            }
-
-            ReturnRxBlocks(block);
+            _endpoints.BindParked(address, match);
+            _rx.ReleaseParked(block);
             InvokeEndpointHandler(match.Config.Bound, match);
         }
 

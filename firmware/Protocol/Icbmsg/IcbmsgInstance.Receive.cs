@@ -5,85 +5,46 @@ namespace NfIcbmsg.Icbmsg
     {
         internal override void ReleaseRx(RxBuffer buffer)
         {
-            int block;
-            lock (_sync)
+            int block = buffer.Block;
+            int count = _rx.Release(buffer);
+            if (count > 0)
             {
-                if (!buffer.IsValid)
-                {
-                    return;
-                }
-
-                block = buffer.Block;
-                buffer.Invalidate();
+                SendRelease(block, count, OnReceiveThread);
             }
-
-            SendRelease(block);
         }
 
-        private void SendRelease(int block)
+        // The blocks were given back first: once the release is in the ring the peer may reuse them at once,
+        // and its next DATA can reach the receive thread before this thread gets here again.
+        // On the receive thread a release is appended and published with the rest of the run's releases.
+        private void SendRelease(int block, int count, bool onReceiveThread)
         {
-            // Unmark first: once the release is in the ring the peer may reuse the blocks at once, and
-            // its next DATA can reach the receive thread before this thread gets here again.
-            int count = ReturnRxBlocks(block);
-            if (SendControl(ControlMessage.ReleaseData, 0, block) == ControlMessage.Length)
+            int sent = onReceiveThread
+                ? _link.AppendTriplet(ControlMessage.ReleaseData, ControlMessage.ReleaseDataAddress, (byte)block)
+                : SendControl(ControlMessage.ReleaseData, ControlMessage.ReleaseDataAddress, block, false);
+            if (sent == ControlMessage.Length)
             {
                 return;
             }
 
             // The ring is full (the peer is not reading): the blocks stay ours; retry later.
-            lock (_sync)
-            {
-                MarkRx(block, count);
-                _releasePending[block] = true;
-                _releasesPending = true;
-            }
-
-            Statistics.AddRxBlocksHeld(count);
+            _rx.DeferRelease(block, count);
 
             // The receive thread retries on its next run anyway; waking itself would spin for as long
             // as the ring stays full or corrupt.
-            if (!OnReceiveThread)
+            if (!onReceiveThread)
             {
                 Wake();
             }
         }
 
-        private int ReturnRxBlocks(int block)
-        {
-            int count;
-            lock (_sync)
-            {
-                count = _rxBuffers[block].BlockCount;
-                for (int i = block; i < block + count && i < _rxInUse.Length; i++)
-                {
-                    _rxInUse[i] = false;
-                }
-            }
-
-            Statistics.AddRxBlocksHeld(-count);
-            return count;
-        }
-
         private void RetryReleases()
         {
-            lock (_sync)
+            int count;
+            int block = _rx.NextPendingRelease(0, out count);
+            while (block >= 0)
             {
-                _releasesPending = false;
-            }
-
-            for (int block = 0; block < _releasePending.Length; block++)
-            {
-                bool pending;
-                lock (_sync)
-                {
-                    pending = _releasePending[block];
-                    _releasePending[block] = false;
-                }
-
-                if (pending)
-                {
-                    SendRelease(block);
-                }
+                SendRelease(block, count, true);
+                block = _rx.NextPendingRelease(block + 1, out count);
             }
         }
 
@@ -91,39 +52,16 @@ namespace NfIcbmsg.Icbmsg
         {
             int size;
             int count;
-            if (!ValidateRxBlock(block, "DATA", out size, out count))
+            if (!TakeRxBlock(block, "DATA", out size, out count))
             {
                 return;
             }
 
-            Endpoint endpoint = null;
-            bool becameReady = false;
-            lock (_sync)
-            {
-                int slot = _addressToSlot[address];
-                if (slot >= 0)
-                {
-                    endpoint = _endpoints[slot];
-                    if (endpoint.State == EndpointState.Bounding)
-                    {
-                        // The follower may send before its RELEASE_BOUND arrives (docs/protocol.md §13.4).
-                        endpoint.State = EndpointState.Ready;
-                        becameReady = true;
-                    }
-                    else if (endpoint.State != EndpointState.Ready)
-                    {
-                        endpoint = null;
-                    }
-                }
-
-                if (endpoint != null)
-                {
-                    MarkRx(block, count);
-                }
-            }
-
+            bool becameReady;
+            Endpoint endpoint = _endpoints.ReceiverAt(address, out becameReady);
             if (endpoint == null)
             {
+                _rx.Untake(block, count);
                 Reject(RejectReason.EndpointNotReady, "DATA for address " + address.ToString() + " which no bound endpoint holds");
                 return;
             }
@@ -133,9 +71,8 @@ namespace NfIcbmsg.Icbmsg
                 InvokeEndpointHandler(endpoint.Config.Bound, endpoint);
             }
 
-            RxBuffer buffer = _rxBuffers[block];
+            RxBuffer buffer = _rx.Buffer(block);
             buffer.ActivateShared(endpoint, RxBlockOffset(block) + RegionLayout.BlockHeaderSize, size, count);
-            Statistics.AddRxBlocksHeld(count);
             Statistics.CountReceived(size);
             InvokeReceived(endpoint, buffer);
             if (!buffer.IsHeld)
@@ -146,38 +83,15 @@ namespace NfIcbmsg.Icbmsg
 
         private void ReceiveRelease(int block, bool bound, int address)
         {
-            string name = bound ? "RELEASE_BOUND" : "RELEASE_DATA";
-            if (block >= _txKind.Length)
+            if (block >= _tx.BlockCount)
             {
-                Reject(RejectReason.BlockIndexOutOfRange, name + " for block " + block.ToString() + " of " + _txKind.Length.ToString());
+                Reject(RejectReason.BlockIndexOutOfRange, (bound ? "RELEASE_BOUND" : "RELEASE_DATA") + " for block " + block.ToString() + " of " + _tx.BlockCount.ToString());
                 return;
             }
 
-            Endpoint confirmed = null;
-            lock (_sync)
-            {
-                TxBufferKind kind = _txKind[block];
-                bool expected = bound ? kind == TxBufferKind.BoundSent && _boundAddress[block] == address : kind == TxBufferKind.DataSent;
-                if (!expected)
-                {
-                    name = null;
-                }
-                else
-                {
-                    _txKind[block] = TxBufferKind.None;
-                    if (bound)
-                    {
-                        int slot = _addressToSlot[address];
-                        if (slot >= 0 && _endpoints[slot].State == EndpointState.Bounding)
-                        {
-                            confirmed = _endpoints[slot];
-                            confirmed.State = EndpointState.Ready;
-                        }
-                    }
-                }
-            }
-
-            if (name == null)
+            // No binding pass for a release: a binding that waits for blocks has left its pass pending,
+            // and that pass runs after this drain anyway.
+            if (!_tx.TakeRelease(block, bound, address))
             {
                 if (bound)
                 {
@@ -191,22 +105,21 @@ namespace NfIcbmsg.Icbmsg
                 return;
             }
 
-            // No binding pass for a release: a binding that waits for blocks has left its pass pending,
-            // and that pass runs after this drain anyway.
-            Statistics.AddTxBlocks(-_allocator.Free(block));
+            Endpoint confirmed = bound ? _endpoints.ConfirmBound(address) : null;
             if (confirmed != null)
             {
                 InvokeEndpointHandler(confirmed.Config.Bound, confirmed);
             }
         }
 
-        // Checks a block the peer named against this side's view (docs/protocol.md §6.10) and that none of its
-        // blocks is still held here. Reads the size header once.
-        private bool ValidateRxBlock(int block, string what, out int size, out int count)
+        // Checks a block the peer named against this side's view (docs/protocol.md §6.10), reading the size header
+        // once, and takes the message's blocks unless one of them is still held here. The caller gives them
+        // back (Untake) if it refuses the message after all.
+        private bool TakeRxBlock(int block, string what, out int size, out int count)
         {
             size = 0;
             count = 0;
-            int blocks = _rxInUse.Length;
+            int blocks = _rx.BlockCount;
             if (block >= blocks)
             {
                 Reject(RejectReason.BlockIndexOutOfRange, what + " names block " + block.ToString() + " of " + blocks.ToString());
@@ -214,7 +127,11 @@ namespace NfIcbmsg.Icbmsg
             }
 
             int offset = RxBlockOffset(block);
-            Memory.Invalidate(offset, RegionLayout.BlockHeaderSize);
+            if (_cached)
+            {
+                Memory.Invalidate(offset, RegionLayout.BlockHeaderSize);
+            }
+
             uint header = Memory.ReadWord(offset);
             long room = (long)(blocks - block) * _rxLayout.BlockSize - RegionLayout.BlockHeaderSize;
             if (header > (uint)room)
@@ -225,31 +142,18 @@ namespace NfIcbmsg.Icbmsg
 
             size = (int)header;
             count = _rxLayout.BlocksFor(size);
-            bool overlap = false;
-            lock (_sync)
-            {
-                for (int i = block; i < block + count; i++)
-                {
-                    overlap |= _rxInUse[i];
-                }
-            }
-
-            if (overlap)
+            if (!_rx.TryTake(block, count))
             {
                 Reject(RejectReason.BlockInUse, what + " in block " + block.ToString() + " overlaps blocks this side still holds");
                 return false;
             }
 
-            Memory.Invalidate(offset + RegionLayout.BlockHeaderSize, size);
-            return true;
-        }
-
-        private void MarkRx(int block, int count)
-        {
-            for (int i = block; i < block + count; i++)
+            if (_cached)
             {
-                _rxInUse[i] = true;
+                Memory.Invalidate(offset + RegionLayout.BlockHeaderSize, size);
             }
+
+            return true;
         }
     }
 }

@@ -10,15 +10,17 @@ namespace NfIcbmsg.Icbmsg
                 return SendStatus.NotBound;
             }
 
+            bool onReceiveThread = OnReceiveThread;
             int allocated;
-            int first = AllocateBlocks(_txLayout.BlocksFor(count), timeoutMs, out allocated);
+            int first = AllocateBlocks(_txLayout.BlocksFor(count), timeoutMs, onReceiveThread, out allocated);
             if (first < 0)
             {
                 return SendStatus.NoBuffers;
             }
 
             Memory.Write(TxBlockOffset(first) + RegionLayout.BlockHeaderSize, data, index, count);
-            return SendData(endpoint, first, count);
+            _tx.MarkSent(first, TxBufferKind.DataSent, 0);
+            return SendData(endpoint, first, count, onReceiveThread);
         }
 
         internal override TxLease Lease(Endpoint endpoint, int size, int timeoutMs)
@@ -29,7 +31,7 @@ namespace NfIcbmsg.Icbmsg
             }
 
             int allocated;
-            int first = AllocateBlocks(size == 0 ? 0 : _txLayout.BlocksFor(size), timeoutMs, out allocated);
+            int first = AllocateBlocks(size == 0 ? 0 : _txLayout.BlocksFor(size), timeoutMs, OnReceiveThread, out allocated);
             if (first < 0)
             {
                 return default(TxLease);
@@ -38,93 +40,58 @@ namespace NfIcbmsg.Icbmsg
             int capacity = allocated * _txLayout.BlockSize - RegionLayout.BlockHeaderSize;
             // Zephyr keeps the capacity in the header until the buffer is sent.
             Memory.WriteWord(TxBlockOffset(first), (uint)capacity);
-            TxLeaseSlot slot = _leases[first];
-            TxLease lease;
-            lock (_sync)
-            {
-                _txKind[first] = TxBufferKind.Leased;
-                slot.Activate(endpoint, allocated, capacity);
-                lease = new TxLease(slot);
-            }
-
-            return lease;
+            return _tx.Lease(first, endpoint, capacity);
         }
 
         internal override SendStatus SendLease(Endpoint endpoint, TxLeaseSlot lease, int length)
         {
             int first = lease.FirstBlock;
             int keep = _txLayout.BlocksFor(length);
-            if (keep < lease.BlockCount)
-            {
-                Statistics.AddTxBlocks(keep - lease.BlockCount);
-                _allocator.Shrink(first, keep);
-                lease.Shrink(keep, keep * _txLayout.BlockSize - RegionLayout.BlockHeaderSize);
-            }
-
-            lock (_sync)
-            {
-                lease.Deactivate();
-            }
-
+            _tx.EndLeaseForSend(lease, keep, keep * _txLayout.BlockSize - RegionLayout.BlockHeaderSize);
             if (endpoint.State != EndpointState.Ready)
             {
-                FreeTx(first);
+                _tx.Free(first);
                 return SendStatus.NotBound;
             }
 
-            return SendData(endpoint, first, length);
+            return SendData(endpoint, first, length, OnReceiveThread);
         }
 
         internal override void DropLease(TxLeaseSlot lease)
         {
-            lock (_sync)
-            {
-                lease.Deactivate();
-            }
-
-            FreeTx(lease.FirstBlock);
+            _tx.DropLease(lease);
         }
 
-        private int AllocateBlocks(int count, int timeoutMs, out int allocated)
+        private int AllocateBlocks(int count, int timeoutMs, bool onReceiveThread, out int allocated)
         {
             // Releases arrive on the receive thread: waiting there would wait for ever.
-            if (OnReceiveThread)
+            if (onReceiveThread)
             {
                 timeoutMs = 0;
             }
 
             bool waited;
-            int first = _allocator.Allocate(count, timeoutMs, out waited, out allocated);
+            int first = _tx.Allocate(count, timeoutMs, out waited, out allocated);
             if (waited)
             {
                 Statistics.CountAllocationWait();
             }
 
-            if (first < 0)
+            if (first < 0 && timeoutMs != 0)
             {
-                if (timeoutMs != 0)
-                {
-                    Statistics.CountAllocationTimeout();
-                }
-
-                return -1;
+                Statistics.CountAllocationTimeout();
             }
 
-            Statistics.AddTxBlocks(allocated);
             return first;
         }
 
-        private SendStatus SendData(Endpoint endpoint, int first, int length)
+        // The buffer is marked as sent; a send that fails frees it again.
+        private SendStatus SendData(Endpoint endpoint, int first, int length, bool onReceiveThread)
         {
-            lock (_sync)
-            {
-                _txKind[first] = TxBufferKind.DataSent;
-            }
-
-            int result = SendBlock(ControlMessage.Data, endpoint.Address, first, length);
+            int result = SendBlock(ControlMessage.Data, endpoint.Address, first, length, onReceiveThread);
             if (result < 0)
             {
-                FreeTx(first);
+                _tx.Free(first);
                 return StatusFor(result);
             }
 
@@ -142,33 +109,24 @@ namespace NfIcbmsg.Icbmsg
             return linkError == -Errno.EINVAL ? SendStatus.LinkFault : SendStatus.NotBound;
         }
 
-        // Header, barrier and flush of the whole buffer, then the control message (docs/protocol.md §6.8).
-        private int SendBlock(byte type, int address, int first, int size)
+        // The size header, the flush of the whole buffer, then the control message (docs/protocol.md §6.8). The
+        // seam's stores of wr_idx have release semantics, so header and payload are visible before the message.
+        private int SendBlock(byte type, int address, int first, int size, bool onReceiveThread)
         {
             int offset = TxBlockOffset(first);
             Memory.WriteWord(offset, (uint)size);
-            Memory.Barrier();
-            Memory.Flush(offset, size + RegionLayout.BlockHeaderSize);
-            return SendControl(type, address, first);
-        }
-
-        private int SendControl(byte type, int address, int block)
-        {
-            lock (_control)
+            if (_cached)
             {
-                ControlMessage.Encode(_control, type, address, block);
-                return _link.Send(_control, 0, ControlMessage.Length, OnReceiveThread);
-            }
-        }
-
-        private void FreeTx(int first)
-        {
-            lock (_sync)
-            {
-                _txKind[first] = TxBufferKind.None;
+                Memory.Flush(offset, size + RegionLayout.BlockHeaderSize);
             }
 
-            Statistics.AddTxBlocks(-_allocator.Free(first));
+            return SendControl(type, address, first, onReceiveThread);
+        }
+
+        // On the receive thread the doorbell waits for the end of the run, which all its sends share.
+        private int SendControl(byte type, int address, int block, bool onReceiveThread)
+        {
+            return _link.SendTriplet(type, (byte)address, (byte)block, onReceiveThread);
         }
     }
 }

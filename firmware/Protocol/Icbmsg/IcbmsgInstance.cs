@@ -17,6 +17,7 @@ namespace NfIcbmsg.Icbmsg
         /// <summary>Milliseconds between retries of deferred work (bonding doorbell, bindings, releases).</summary>
         public const int RetryIntervalMs = 10;
 
+        // Fixed at construction: the layouts, where the blocks are, the role, the link.
         private readonly RegionLayout _txLayout;
 
         private readonly RegionLayout _rxLayout;
@@ -27,43 +28,22 @@ namespace NfIcbmsg.Icbmsg
 
         private readonly bool _initiator;
 
+        private readonly bool _cached;
+
         private readonly IcmsgLink _link;
 
-        private readonly BlockAllocator _allocator;
+        // The state, each part with its owner, which states its own threading: the endpoints and bindings,
+        // the blocks this side sent, the peer's blocks this side holds.
+        private readonly EndpointTable _endpoints;
 
-        private readonly object _sync = new object();
+        private readonly TxBlockLedger _tx;
 
-        private readonly byte[] _control = new byte[ControlMessage.Length];
+        private readonly RxBlockLedger _rx;
 
-        private readonly Endpoint[] _endpoints;
-
-        private readonly int[] _addressToSlot;
-
-        private readonly int[] _parkedBlock;
-
-        private readonly string[] _parkedName;
-
-        private readonly TxLeaseSlot[] _leases;
-
-        private readonly TxBufferKind[] _txKind;
-
-        private readonly int[] _boundAddress;
-
-        private readonly RxBuffer[] _rxBuffers;
-
-        private readonly bool[] _rxInUse;
-
-        private readonly bool[] _releasePending;
-
+        // Receive thread only: the scratch for reading a peer's endpoint name, and whether the link bonded.
         private readonly byte[] _nameChunk = new byte[32];
 
-        private int _registered;
-
         private bool _linkBound;
-
-        private bool _passPending;
-
-        private bool _releasesPending;
 
         /// <summary>
         /// Lays out both regions with Zephyr's formula and checks that they lie inside the window and
@@ -92,40 +72,16 @@ namespace NfIcbmsg.Icbmsg
             }
 
             _initiator = _rxLayout.BlocksAddress < _txLayout.BlocksAddress;
+            _cached = memory.HasDataCache;
             _txBlocksOffset = (int)(_txLayout.BlocksAddress - memory.BaseAddress);
             _rxBlocksOffset = (int)(_rxLayout.BlocksAddress - memory.BaseAddress);
 
             PacketBuffer tx = new PacketBuffer(memory, PacketBufferLayout.Create(_txLayout.Begin, (int)(_txLayout.Begin - memory.BaseAddress), _txLayout.IcmsgAreaSize, config.DcacheAlignment, false));
             PacketBuffer rx = new PacketBuffer(memory, PacketBufferLayout.Create(_rxLayout.Begin, (int)(_rxLayout.Begin - memory.BaseAddress), _rxLayout.IcmsgAreaSize, config.DcacheAlignment, false));
             _link = new IcmsgLink(tx, rx, txLine, UnboundMode.Disable, config.RxBufferSize, config.PeerRxBufferSize, this, Statistics);
-            _allocator = new BlockAllocator(config.TxBlocks);
-
-            int endpoints = config.EndpointCount;
-            _endpoints = new Endpoint[endpoints];
-            _addressToSlot = new int[endpoints];
-            _parkedBlock = new int[endpoints];
-            _parkedName = new string[endpoints];
-            for (int i = 0; i < endpoints; i++)
-            {
-                _addressToSlot[i] = -1;
-                _parkedBlock[i] = -1;
-            }
-
-            _leases = new TxLeaseSlot[config.TxBlocks];
-            _txKind = new TxBufferKind[config.TxBlocks];
-            _boundAddress = new int[config.TxBlocks];
-            for (int k = 0; k < config.TxBlocks; k++)
-            {
-                _leases[k] = new TxLeaseSlot(memory, k, TxBlockOffset(k) + RegionLayout.BlockHeaderSize);
-            }
-
-            _rxBuffers = new RxBuffer[config.RxBlocks];
-            _rxInUse = new bool[config.RxBlocks];
-            _releasePending = new bool[config.RxBlocks];
-            for (int k = 0; k < config.RxBlocks; k++)
-            {
-                _rxBuffers[k] = new RxBuffer(this, memory, k);
-            }
+            _endpoints = new EndpointTable(config.EndpointCount);
+            _tx = new TxBlockLedger(config.TxBlocks, memory, _txBlocksOffset, _txLayout.BlockSize, Statistics);
+            _rx = new RxBlockLedger(config.RxBlocks, this, memory, Statistics);
         }
 
         /// <summary>Layout of the region this side writes.</summary>
@@ -162,7 +118,7 @@ namespace NfIcbmsg.Icbmsg
         void IIcmsgListener.OnLinkBound()
         {
             _linkBound = true;
-            _passPending = true;
+            _endpoints.RequestPass();
         }
 
         /// <inheritdoc />
@@ -183,9 +139,9 @@ namespace NfIcbmsg.Icbmsg
             byte type = packet[0];
             int address = packet[1];
             int block = packet[2];
-            if (address >= _endpoints.Length)
+            if (address >= _endpoints.Capacity)
             {
-                Reject(RejectReason.EndpointAddressOutOfRange, ControlMessage.Name(type) + " for address " + address.ToString() + " (endpoints: " + _endpoints.Length.ToString() + ")");
+                Reject(RejectReason.EndpointAddressOutOfRange, ControlMessage.Name(type) + " for address " + address.ToString() + " (endpoints: " + _endpoints.Capacity.ToString() + ")");
                 return;
             }
 
@@ -236,8 +192,9 @@ namespace NfIcbmsg.Icbmsg
             }
             finally
             {
-                // Everything the drain sent (releases, bindings, sends from callbacks) shares one doorbell.
-                _link.RingIfDeferred();
+                // Everything the drain sent (releases, bindings, sends from callbacks) is published with one
+                // wr_idx store and shares one doorbell.
+                _link.PublishDeferred();
             }
         }
 
@@ -250,17 +207,18 @@ namespace NfIcbmsg.Icbmsg
                 return RetryIntervalMs;
             }
 
-            if (_releasesPending)
+            bool releasesPending = _rx.HasPendingReleases;
+            if (releasesPending)
             {
                 RetryReleases();
             }
 
-            if (_passPending && _linkBound)
+            if (_linkBound && _endpoints.TakePass())
             {
                 RunBindingPass();
             }
 
-            return _passPending || _releasesPending ? RetryIntervalMs : -1;
+            return _endpoints.PassPending || _rx.HasPendingReleases ? RetryIntervalMs : -1;
         }
 
         private void Reject(RejectReason reason, string detail)

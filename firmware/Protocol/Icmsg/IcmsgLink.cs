@@ -15,6 +15,9 @@ namespace NfIcbmsg.Icmsg
         /// <summary>Shortest time between two repeated bonding doorbells, in milliseconds.</summary>
         public const int BondingRepeatMs = 10;
 
+        private const int TripletLength = 3;
+        private const int NoTriplet = -1;
+
         private readonly PacketBuffer _tx;
         private readonly PacketBuffer _rx;
         private readonly IMailboxTx _doorbell;
@@ -25,11 +28,13 @@ namespace NfIcbmsg.Icmsg
         private readonly byte[] _rxBuffer;
         private readonly byte[] _magic = BondingMagic.ToArray();
         private readonly object _sync = new object();
+        // Guards the tx ring's writer state (PacketBuffer's private indices and staging), _triplet and _ringDeferred.
         private readonly object _txLock = new object();
+        private readonly byte[] _triplet = new byte[TripletLength];
+        private bool _ringDeferred;
         private IcmsgState _state;
         private int _localSid;
         private int _remoteSid;
-        private bool _ringDeferred;
         private int _bondingPolls;
         private long _lastBondingRing;
         private bool _txFaulted;
@@ -61,6 +66,9 @@ namespace NfIcbmsg.Icmsg
             _listener = listener;
             _statistics = statistics;
             _rxBuffer = new byte[rxBufferSize];
+
+            // This link copies every packet out before it handles it, so the writer may have the space back then.
+            _rx.ReleasesWhenCopied = true;
         }
 
         /// <summary>The link state.</summary>
@@ -173,12 +181,39 @@ namespace NfIcbmsg.Icmsg
         }
 
         /// <summary>
-        /// As <see cref="Send(byte[], int, int)"/>; with <paramref name="deferRing"/> the doorbell is
-        /// left for <see cref="RingIfDeferred"/>. The receive thread defers while it drains, so a batch
-        /// of releases costs one doorbell: a Zephyr receiver re-reads wr_idx after every packet it
-        /// consumes, so one ring per batch loses nothing.
+        /// As <see cref="Send(byte[], int, int)"/>; with <paramref name="deferRing"/> the doorbell is left for
+        /// <see cref="PublishDeferred"/>. The receive thread defers while it drains, so a batch of sends costs
+        /// one doorbell: a Zephyr receiver re-reads wr_idx after every packet it consumes, so one ring per
+        /// batch loses nothing.
         /// </summary>
         public int Send(byte[] data, int index, int length, bool deferRing)
+        {
+            return Transmit(data, index, length, NoTriplet, deferRing, false);
+        }
+
+        /// <summary>
+        /// Sends a packet of the three bytes given (ICBMsg's control messages) as
+        /// <see cref="Send(byte[], int, int, bool)"/> does: they are staged in the link's own buffer under its tx
+        /// lock, so senders on several threads need neither a buffer nor a lock of their own.
+        /// </summary>
+        public int SendTriplet(byte first, byte second, byte third, bool deferRing)
+        {
+            return Transmit(null, 0, TripletLength, (first << 16) | (second << 8) | third, deferRing, false);
+        }
+
+        /// <summary>
+        /// Receive thread: writes a three-byte packet without publishing it. <see cref="PublishDeferred"/> at the
+        /// end of the run (or any send before it) publishes it, so a drain's releases cost one wr_idx store and
+        /// at most one doorbell. The same results as <see cref="SendTriplet"/>.
+        /// </summary>
+        public int AppendTriplet(byte first, byte second, byte third)
+        {
+            return Transmit(null, 0, TripletLength, (first << 16) | (second << 8) | third, true, true);
+        }
+
+        // Sends data[index .. +length], or, when triplet is not NoTriplet, its three low bytes (high first);
+        // with append it is written but not published.
+        private int Transmit(byte[] data, int index, int length, int triplet, bool deferRing, bool append)
         {
             // One read of the state, without the lock: it changes under the lock, and a send racing a state
             // change is decided by whichever value it reads, with or without the lock.
@@ -206,14 +241,39 @@ namespace NfIcbmsg.Icmsg
             }
 
             int written;
-            bool readerIdle;
+            bool ring = false;
+            bool saved = false;
             bool newFault;
             uint faultIndex;
             lock (_txLock)
             {
-                int previous = _tx.WriteIndex;
-                written = _tx.Write(data, index, length);
-                readerIdle = written > 0 && _tx.ReaderHasConsumed(previous);
+                if (triplet != NoTriplet)
+                {
+                    _triplet[0] = (byte)(triplet >> 16);
+                    _triplet[1] = (byte)(triplet >> 8);
+                    _triplet[2] = (byte)triplet;
+                    data = _triplet;
+                    index = 0;
+                }
+
+                if (append)
+                {
+                    written = _tx.Append(data, index, length);
+                }
+                else
+                {
+                    // Published before: packets appended and not yet published go out with this one.
+                    int previous = _tx.PublishedWriteIndex;
+                    written = _tx.Write(data, index, length);
+                    if (written > 0)
+                    {
+                        bool readerIdle = _tx.ReaderHasConsumed(previous);
+                        saved = !readerIdle;
+                        ring = readerIdle && !deferRing;
+                        _ringDeferred |= readerIdle && deferRing;
+                    }
+                }
+
                 newFault = NoteTxFault(written, out faultIndex);
             }
 
@@ -228,42 +288,32 @@ namespace NfIcbmsg.Icmsg
             }
 
             _statistics.CountControlSent();
-            if (!readerIdle)
-            {
-                // The reader had not consumed the packet before this one: it has yet to store its
-                // rd_idx, and after that store (behind a barrier) it re-reads wr_idx and finds this
-                // packet; wr_idx was published before rd_idx was read here, so no doorbell is needed.
-                _statistics.CountDoorbellSaved();
-            }
-            else if (deferRing)
-            {
-                lock (_sync)
-                {
-                    _ringDeferred = true;
-                }
-            }
-            else
-            {
-                Ring();
-            }
-
+            Doorbell(ring, saved);
             return written;
         }
 
-        /// <summary>Rings once if a deferred send is waiting for its doorbell.</summary>
-        public void RingIfDeferred()
+        /// <summary>
+        /// Publishes what <see cref="AppendTriplet"/> wrote (one wr_idx store) and rings once if a deferred
+        /// send, or this publication, found the reader idle. Receive thread, at the end of each run.
+        /// </summary>
+        public void PublishDeferred()
         {
             bool ring;
-            lock (_sync)
+            bool saved = false;
+            lock (_txLock)
             {
                 ring = _ringDeferred;
                 _ringDeferred = false;
+                if (_tx.HasUnpublished)
+                {
+                    int previous = _tx.Publish();
+                    bool readerIdle = _tx.ReaderHasConsumed(previous);
+                    ring |= readerIdle;
+                    saved = !readerIdle;
+                }
             }
 
-            if (ring)
-            {
-                Ring();
-            }
+            Doorbell(ring, saved);
         }
 
         /// <summary>
@@ -327,6 +377,21 @@ namespace NfIcbmsg.Icmsg
         {
             _statistics.CountDoorbellRung();
             _doorbell.Raise();
+        }
+
+        // saved: the reader had not consumed what was published before: it has yet to store its rd_idx, and
+        // after that store (behind a barrier) it re-reads wr_idx and finds these packets; wr_idx was published
+        // before rd_idx was read here, so no doorbell is needed.
+        private void Doorbell(bool ring, bool saved)
+        {
+            if (ring)
+            {
+                Ring();
+            }
+            else if (saved)
+            {
+                _statistics.CountDoorbellSaved();
+            }
         }
 
         private void WriteMagic()

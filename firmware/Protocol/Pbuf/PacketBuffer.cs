@@ -16,17 +16,34 @@ namespace NfIcbmsg.Pbuf
         /// <summary>Largest length the 16-bit packet header can carry.</summary>
         public const int MaxLength = 0xFFFF;
 
+        // A header and a short packet go to the ring in one access of the seam: on the device every access is an
+        // interface call into the platform, which costs more than the copy through this buffer.
+        private const int WriteStagingSize = 16;
+
+        // The reader copies up to this many bytes of whole packets out of the ring in one access (a ring of
+        // ICBMsg's 8-byte control packets: up to 16 of them), so one access and one rd_idx store serve a batch.
+        private const int ChunkSize = 128;
+
         private readonly ISharedMemory _memory;
         private readonly PacketBufferLayout _layout;
         private readonly int _length;
-        // A header and a short packet go to (and come from) the ring in one access of the seam: on the device
-        // every access is an interface call into the platform, which costs more than the copy through these.
-        private const int StagingSize = 16;
 
-        private readonly byte[] _writeStaging = new byte[StagingSize];
-        private readonly byte[] _readStaging = new byte[StagingSize];
-        private int _staged;
+        // Cache maintenance only where a data cache fronts the window (asked once).
+        private readonly bool _cached;
+
+        private readonly byte[] _writeStaging = new byte[WriteStagingSize];
+
+        // Writer: its private wr_idx (where the next packet goes), the wr_idx it last stored, and the peer's
+        // rd_idx it last read and validated (the free space of a batch of appends is computed from it).
         private int _writeIndex;
+        private int _publishedWriteIndex;
+        private int _peerReadIndex;
+
+        // Reader: its private rd_idx, and the chunk of whole packets copied out of the ring at ring position
+        // _chunkStart (_chunkLength bytes of them), served without another access to the ring.
+        private byte[] _chunk;
+        private int _chunkStart;
+        private int _chunkLength;
         private int _readIndex;
 
         /// <summary>Creates the ring over <paramref name="layout"/> inside <paramref name="memory"/>.</summary>
@@ -50,6 +67,7 @@ namespace NfIcbmsg.Pbuf
             _memory = memory;
             _layout = layout;
             _length = layout.DataLength;
+            _cached = memory.HasDataCache;
         }
 
         /// <summary>
@@ -67,6 +85,21 @@ namespace NfIcbmsg.Pbuf
             get { return _writeIndex; }
         }
 
+        /// <summary>
+        /// Reader: when false (pbuf_read's contract), rd_idx is stored as each packet is consumed. When true, it
+        /// is stored past every whole packet as soon as they are copied out of the ring, a chunk at a time: the
+        /// copies are this side's, so the writer gets the space back before they are processed, as with Zephyr's
+        /// one-by-one reads, for one store per chunk. A packet this reader then refuses (-ENOMEM) has left the
+        /// ring for the writer already; the caller discards it anyway. Set once, before the first read.
+        /// </summary>
+        public bool ReleasesWhenCopied { get; set; }
+
+        /// <summary>The wr_idx the writer last stored: where the packets the reader can see end.</summary>
+        public int PublishedWriteIndex
+        {
+            get { return _publishedWriteIndex; }
+        }
+
         /// <summary>Where the indices and the data area are.</summary>
         public PacketBufferLayout Layout
         {
@@ -80,76 +113,65 @@ namespace NfIcbmsg.Pbuf
         public void TxInit()
         {
             _writeIndex = 0;
-            _readIndex = 0;
+            _publishedWriteIndex = 0;
+            _peerReadIndex = 0;
             _memory.WriteWord(_layout.WriteIndexOffset, 0);
             _memory.WriteWord(_layout.ReadIndexOffset, 0);
             _memory.Barrier();
-            _memory.Flush(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
-            _memory.Flush(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            FlushRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            FlushRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
         }
 
         /// <summary>Reader reset (pbuf_rx_init): touches no shared memory.</summary>
         public void RxInit()
         {
             _readIndex = 0;
+            _chunkLength = 0;
         }
 
         /// <summary>
-        /// Appends one packet (pbuf_write). Returns <paramref name="length"/>, -EINVAL for an empty or
-        /// over-long packet or a peer rd_idx that fails validation, -ENOMEM when it does not fit.
+        /// Appends one packet and publishes it (pbuf_write). Returns <paramref name="length"/>, -EINVAL for an
+        /// empty or over-long packet or a peer rd_idx that fails validation, -ENOMEM when it does not fit.
+        /// Publishes any packets appended before it too.
         /// </summary>
         public int Write(byte[] data, int index, int length)
         {
-            if (data == null || length <= 0 || length > MaxLength)
+            int written = Append(data, index, length, true);
+            if (written > 0)
             {
-                return -Errno.EINVAL;
+                Publish();
             }
 
-            if (index < 0 || index > data.Length - length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(index));
-            }
+            return written;
+        }
 
-            _memory.Invalidate(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
-            uint peerRead = _memory.ReadWord(_layout.ReadIndexOffset);
-            if ((peerRead & 3) != 0 || peerRead >= (uint)_length)
-            {
-                RejectedReadIndex = peerRead;
-                return -Errno.EINVAL;
-            }
+        /// <summary>
+        /// Writes one packet without publishing it: the reader sees it after <see cref="Publish"/> (or a later
+        /// <see cref="Write"/>), so a batch of packets costs one wr_idx store. The peer's rd_idx is read for the
+        /// first packet of a batch and when the space it left seems too small; the same results as <see cref="Write"/>.
+        /// </summary>
+        public int Append(byte[] data, int index, int length)
+        {
+            return Append(data, index, length, _writeIndex == _publishedWriteIndex);
+        }
 
-            int write = _writeIndex;
-            int free = _length - Occupied(write, (int)peerRead) - PacketBufferLayout.IndexSize;
-            if (length + PacketBufferLayout.HeaderSize > free)
-            {
-                return -Errno.ENOMEM;
-            }
+        /// <summary>True when packets were appended and not yet published.</summary>
+        public bool HasUnpublished
+        {
+            get { return _writeIndex != _publishedWriteIndex; }
+        }
 
-            _writeStaging[0] = (byte)(length >> 8);
-            _writeStaging[1] = (byte)length;
-            _writeStaging[2] = 0;
-            _writeStaging[3] = 0;
-            int payload = Advance(write, PacketBufferLayout.HeaderSize);
-            if (length <= StagingSize - PacketBufferLayout.HeaderSize && payload + length <= _length && payload > write)
-            {
-                // Header and packet in one store; the padding after the packet is not written (as in Zephyr).
-                Array.Copy(data, index, _writeStaging, PacketBufferLayout.HeaderSize, length);
-                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, PacketBufferLayout.HeaderSize + length);
-                _memory.Flush(_layout.DataOffset + write, PacketBufferLayout.HeaderSize + length);
-            }
-            else
-            {
-                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, PacketBufferLayout.HeaderSize);
-                _memory.Flush(_layout.DataOffset + write, PacketBufferLayout.HeaderSize);
-                CopyIn(payload, data, index, length);
-            }
-
-            // The store of wr_idx has release semantics: the packet is visible before the index is.
-            int next = Advance(payload, RoundUp4(length));
-            _writeIndex = next;
-            _memory.WriteWord(_layout.WriteIndexOffset, (uint)next);
-            _memory.Flush(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
-            return length;
+        /// <summary>
+        /// Stores wr_idx past every appended packet (a store with release semantics: the packets are visible
+        /// before the index is). Returns the wr_idx published before, for <see cref="ReaderHasConsumed"/>.
+        /// </summary>
+        public int Publish()
+        {
+            int previous = _publishedWriteIndex;
+            _publishedWriteIndex = _writeIndex;
+            _memory.WriteWord(_layout.WriteIndexOffset, (uint)_writeIndex);
+            FlushRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            return previous;
         }
 
         /// <summary>
@@ -160,7 +182,7 @@ namespace NfIcbmsg.Pbuf
         public bool ReaderHasConsumed(int position)
         {
             _memory.Barrier();
-            _memory.Invalidate(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            InvalidateRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
             return _memory.ReadWord(_layout.ReadIndexOffset) == (uint)position;
         }
 
@@ -171,9 +193,8 @@ namespace NfIcbmsg.Pbuf
         /// </summary>
         public int PeekLength()
         {
-            int read = _readIndex;
-            int occupied;
-            return NextLength(read, out occupied);
+            bool staged;
+            return NextLength(out staged);
         }
 
         /// <summary>
@@ -183,15 +204,9 @@ namespace NfIcbmsg.Pbuf
         /// </summary>
         public int Read(byte[] buffer, int index, int capacity)
         {
-            int read = _readIndex;
-            int occupied;
-            int length = NextLength(read, out occupied);
-            if (length <= 0)
-            {
-                return length;
-            }
-
-            if (buffer == null)
+            bool staged;
+            int length = NextLength(out staged);
+            if (length <= 0 || buffer == null)
             {
                 return length;
             }
@@ -206,17 +221,19 @@ namespace NfIcbmsg.Pbuf
                 throw new ArgumentOutOfRangeException(nameof(index));
             }
 
+            int read = _readIndex;
             int payload = Advance(read, PacketBufferLayout.HeaderSize);
-            if (length <= _staged - PacketBufferLayout.HeaderSize)
+            if (staged)
             {
-                Array.Copy(_readStaging, PacketBufferLayout.HeaderSize, buffer, index, length);
+                Array.Copy(_chunk, read - _chunkStart + PacketBufferLayout.HeaderSize, buffer, index, length);
+                ConsumeStaged(payload, length);
             }
             else
             {
                 CopyOut(payload, buffer, index, length);
+                Consume(payload, length);
             }
 
-            Consume(payload, length);
             return length;
         }
 
@@ -227,12 +244,19 @@ namespace NfIcbmsg.Pbuf
         /// </summary>
         public int Discard()
         {
-            int read = _readIndex;
-            int occupied;
-            int length = NextLength(read, out occupied);
+            bool staged;
+            int length = NextLength(out staged);
             if (length > 0)
             {
-                Consume(Advance(read, PacketBufferLayout.HeaderSize), length);
+                int payload = Advance(_readIndex, PacketBufferLayout.HeaderSize);
+                if (staged)
+                {
+                    ConsumeStaged(payload, length);
+                }
+                else
+                {
+                    Consume(payload, length);
+                }
             }
 
             return length;
@@ -246,7 +270,7 @@ namespace NfIcbmsg.Pbuf
         /// </summary>
         public int SkipHeader()
         {
-            _memory.Invalidate(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            InvalidateRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
             _memory.Barrier();
             uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
             int read = _readIndex;
@@ -263,7 +287,7 @@ namespace NfIcbmsg.Pbuf
         public uint ReadHandshake()
         {
             RequireHandshake();
-            _memory.Invalidate(_layout.HandshakeOffset, PacketBufferLayout.IndexSize);
+            InvalidateRange(_layout.HandshakeOffset, PacketBufferLayout.IndexSize);
             _memory.Barrier();
             return _memory.ReadWord(_layout.HandshakeOffset);
         }
@@ -274,7 +298,7 @@ namespace NfIcbmsg.Pbuf
             RequireHandshake();
             _memory.WriteWord(_layout.HandshakeOffset, value);
             _memory.Barrier();
-            _memory.Flush(_layout.HandshakeOffset, PacketBufferLayout.IndexSize);
+            FlushRange(_layout.HandshakeOffset, PacketBufferLayout.IndexSize);
         }
 
         /// <summary>
@@ -290,7 +314,7 @@ namespace NfIcbmsg.Pbuf
                 return -Errno.EINVAL;
             }
 
-            _memory.Invalidate(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            InvalidateRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
             _memory.Barrier();
             uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
             if (peerWrite == 0 || peerWrite >= (uint)_length || peerWrite > MaxLength || (peerWrite & 3) != 0)
@@ -298,7 +322,9 @@ namespace NfIcbmsg.Pbuf
                 return -Errno.EINVAL;
             }
 
-            int length = ReadHeader(0);
+            FillChunk(0, PacketBufferLayout.HeaderSize);
+            _chunkLength = 0;
+            int length = (_chunk[0] << 8) | _chunk[1];
             if (length == 0 || length + PacketBufferLayout.HeaderSize > (int)peerWrite)
             {
                 return -Errno.EINVAL;
@@ -318,10 +344,97 @@ namespace NfIcbmsg.Pbuf
             return length;
         }
 
-        private int NextLength(int read, out int occupied)
+        private int Append(byte[] data, int index, int length, bool readPeerIndex)
         {
-            occupied = 0;
-            _memory.Invalidate(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            if (data == null || length <= 0 || length > MaxLength)
+            {
+                return -Errno.EINVAL;
+            }
+
+            if (index < 0 || index > data.Length - length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            int write = _writeIndex;
+            int needed = length + PacketBufferLayout.HeaderSize;
+            // The reader only ever frees space, so a stale rd_idx can only make the ring look fuller than it is:
+            // read it again before calling the ring full.
+            if (readPeerIndex || needed > Free(write, _peerReadIndex))
+            {
+                int read = ReadPeerIndex();
+                if (read < 0)
+                {
+                    return -Errno.EINVAL;
+                }
+
+                if (needed > Free(write, read))
+                {
+                    return -Errno.ENOMEM;
+                }
+            }
+
+            _writeStaging[0] = (byte)(length >> 8);
+            _writeStaging[1] = (byte)length;
+            _writeStaging[2] = 0;
+            _writeStaging[3] = 0;
+            int payload = Advance(write, PacketBufferLayout.HeaderSize);
+            if (length <= WriteStagingSize - PacketBufferLayout.HeaderSize && payload + length <= _length && payload > write)
+            {
+                // Header and packet in one store; the padding after the packet is not written (as in Zephyr).
+                Array.Copy(data, index, _writeStaging, PacketBufferLayout.HeaderSize, length);
+                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, needed);
+                FlushRange(_layout.DataOffset + write, needed);
+            }
+            else
+            {
+                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, PacketBufferLayout.HeaderSize);
+                FlushRange(_layout.DataOffset + write, PacketBufferLayout.HeaderSize);
+                CopyIn(payload, data, index, length);
+            }
+
+            _writeIndex = Advance(payload, RoundUp4(length));
+            return length;
+        }
+
+        // The peer's rd_idx, read once and validated (a multiple of 4 inside the data area); -1 when it fails,
+        // with the value kept for the error report.
+        private int ReadPeerIndex()
+        {
+            InvalidateRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            uint peerRead = _memory.ReadWord(_layout.ReadIndexOffset);
+            if ((peerRead & 3) != 0 || peerRead >= (uint)_length)
+            {
+                RejectedReadIndex = peerRead;
+                return -1;
+            }
+
+            _peerReadIndex = (int)peerRead;
+            return _peerReadIndex;
+        }
+
+        // Bytes a packet (header included) may take at write position write; one index-sized gap always stays
+        // free, so a full ring is never mistaken for an empty one.
+        private int Free(int write, int read)
+        {
+            return _length - Occupied(write, read) - PacketBufferLayout.IndexSize;
+        }
+
+        // The length of the packet at the private rd_idx, validated; staged tells whether it is in the chunk.
+        // Without a staged packet there, reads wr_idx once and copies the next chunk of the ring out.
+        private int NextLength(out bool staged)
+        {
+            int read = _readIndex;
+            int at = read - _chunkStart;
+            if (at >= 0 && at < _chunkLength)
+            {
+                staged = true;
+                return (_chunk[at] << 8) | _chunk[at + 1];
+            }
+
+            staged = false;
+            _chunkLength = 0;
+            InvalidateRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
             uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
             if ((peerWrite & 3) != 0 || peerWrite >= (uint)_length)
             {
@@ -334,8 +447,9 @@ namespace NfIcbmsg.Pbuf
                 return 0;
             }
 
-            occupied = Occupied((int)peerWrite, read);
-            int length = ReadHeader(read);
+            int occupied = Occupied((int)peerWrite, read);
+            int count = FillChunk(read, occupied);
+            int length = (_chunk[0] << 8) | _chunk[1];
             if (length == 0 || length > _layout.MaxPacketLength)
             {
                 LastReadFault = PacketBufferFault.LengthInvalid;
@@ -348,22 +462,70 @@ namespace NfIcbmsg.Pbuf
                 return -Errno.EAGAIN;
             }
 
+            staged = StageWholePackets(read, count, occupied);
             return length;
         }
 
-        // Reads the header and what follows it up to the staging size (not past the ring's end) in one
-        // access; a short packet is then copied out of the staging buffer. Bytes past the packet are never used.
-        private int ReadHeader(int position)
+        // Copies what the ring holds from read on, up to the chunk size and not past the ring's end, in one access.
+        private int FillChunk(int read, int occupied)
         {
-            int count = _length - position < StagingSize ? _length - position : StagingSize;
+            if (_chunk == null)
+            {
+                _chunk = new byte[ChunkSize];
+            }
+
+            int count = _length - read;
+            if (count > occupied)
+            {
+                count = occupied;
+            }
+
+            if (count > ChunkSize)
+            {
+                count = ChunkSize;
+            }
+
             if (count < PacketBufferLayout.HeaderSize)
             {
+                // A corrupt wr_idx may leave less than a header; read one anyway (the ring's end is 4-aligned).
                 count = PacketBufferLayout.HeaderSize;
             }
-            _memory.Invalidate(_layout.DataOffset + position, count);
-            _memory.Read(_layout.DataOffset + position, _readStaging, 0, count);
-            _staged = count;
-            return (_readStaging[0] << 8) | _readStaging[1];
+
+            InvalidateRange(_layout.DataOffset + read, count);
+            _memory.Read(_layout.DataOffset + read, _chunk, 0, count);
+            _chunkStart = read;
+            return count;
+        }
+
+        // Marks the packets that lie whole in the chunk, from its start up to the first one that does not or
+        // whose header fails the checks of NextLength (that one is read the slow way, with its error); with
+        // ReleasesWhenCopied stores rd_idx past them. Returns true when the first packet is staged.
+        private bool StageWholePackets(int read, int count, int occupied)
+        {
+            int staged = 0;
+            while (staged + PacketBufferLayout.HeaderSize <= count)
+            {
+                int length = (_chunk[staged] << 8) | _chunk[staged + 1];
+                if (length == 0 || length > _layout.MaxPacketLength || staged + PacketBufferLayout.HeaderSize + length > count || occupied - staged < length + PacketBufferLayout.HeaderSize)
+                {
+                    break;
+                }
+
+                staged += PacketBufferLayout.HeaderSize + RoundUp4(length);
+            }
+
+            if (staged == 0)
+            {
+                return false;
+            }
+
+            _chunkLength = staged;
+            if (ReleasesWhenCopied)
+            {
+                Store(Advance(read, staged));
+            }
+
+            return true;
         }
 
         // The store of rd_idx has release semantics (the packet was read before it); the barrier after it
@@ -372,8 +534,25 @@ namespace NfIcbmsg.Pbuf
         {
             int next = Advance(payload, RoundUp4(length));
             _readIndex = next;
-            _memory.WriteWord(_layout.ReadIndexOffset, (uint)next);
-            _memory.Flush(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            _chunkLength = 0;
+            Store(next);
+        }
+
+        // A staged packet: its bytes were copied already; rd_idx is stored now unless it was at staging.
+        private void ConsumeStaged(int payload, int length)
+        {
+            int next = Advance(payload, RoundUp4(length));
+            _readIndex = next;
+            if (!ReleasesWhenCopied)
+            {
+                Store(next);
+            }
+        }
+
+        private void Store(int readIndex)
+        {
+            _memory.WriteWord(_layout.ReadIndexOffset, (uint)readIndex);
+            FlushRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
             _memory.Barrier();
         }
 
@@ -386,11 +565,11 @@ namespace NfIcbmsg.Pbuf
             }
 
             _memory.Write(_layout.DataOffset + position, data, index, first);
-            _memory.Flush(_layout.DataOffset + position, first);
+            FlushRange(_layout.DataOffset + position, first);
             if (first < length)
             {
                 _memory.Write(_layout.DataOffset, data, index + first, length - first);
-                _memory.Flush(_layout.DataOffset, length - first);
+                FlushRange(_layout.DataOffset, length - first);
             }
         }
 
@@ -402,12 +581,28 @@ namespace NfIcbmsg.Pbuf
                 first = length;
             }
 
-            _memory.Invalidate(_layout.DataOffset + position, first);
+            InvalidateRange(_layout.DataOffset + position, first);
             _memory.Read(_layout.DataOffset + position, buffer, index, first);
             if (first < length)
             {
-                _memory.Invalidate(_layout.DataOffset, length - first);
+                InvalidateRange(_layout.DataOffset, length - first);
                 _memory.Read(_layout.DataOffset, buffer, index + first, length - first);
+            }
+        }
+
+        private void InvalidateRange(int offset, int length)
+        {
+            if (_cached)
+            {
+                _memory.Invalidate(offset, length);
+            }
+        }
+
+        private void FlushRange(int offset, int length)
+        {
+            if (_cached)
+            {
+                _memory.Flush(offset, length);
             }
         }
 

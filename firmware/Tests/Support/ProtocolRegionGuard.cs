@@ -122,6 +122,12 @@ namespace NfIcbmsg.Tests.Support
             _inner.Write(offset, source, index, count);
         }
 
+        /// <summary>True whatever the inner seam says: the guard checks the range of every maintenance call too.</summary>
+        public bool HasDataCache
+        {
+            get { return true; }
+        }
+
         /// <inheritdoc />
         public void Barrier()
         {

@@ -57,6 +57,9 @@ namespace NfIcbmsg.Sim.Soak
             _inner.Write(offset, source, index, count);
         }
 
+        // True whatever the inner seam says: the fence checks the ranges of every maintenance call too.
+        public bool HasDataCache => true;
+
         public void Barrier() => _inner.Barrier();
 
         public void Invalidate(int offset, int length) => Check(_readable, offset, length);

@@ -137,6 +137,9 @@ namespace NfIcbmsg.Platform
             source.AsSpan(index, count).CopyTo(Bytes(offset, count));
         }
 
+        /// <summary>False: host processes share a mapped file through coherent caches.</summary>
+        public bool HasDataCache => false;
+
         /// <inheritdoc />
         public void Barrier()
         {
