@@ -128,13 +128,12 @@ namespace NfIcbmsg
             }
         }
 
+        // The receive thread is the only writer, so no lock: an int or long field is stored in one step on
+        // both runtimes (the interpreter switches threads between instructions, .NET runs 64-bit here).
         internal void CountReceived(int bytes)
         {
-            lock (_sync)
-            {
-                _messagesReceived++;
-                _bytesReceived += bytes;
-            }
+            _messagesReceived++;
+            _bytesReceived += bytes;
         }
 
         internal void CountControlSent()

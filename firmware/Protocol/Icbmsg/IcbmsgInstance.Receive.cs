@@ -5,11 +5,16 @@ namespace NfIcbmsg.Icbmsg
     {
         internal override void ReleaseRx(RxBuffer buffer)
         {
+            Release(buffer, OnReceiveThread);
+        }
+
+        private void Release(RxBuffer buffer, bool onReceiveThread)
+        {
             int block = buffer.Block;
             int count = _rx.Release(buffer);
             if (count > 0)
             {
-                SendRelease(block, count, OnReceiveThread);
+                SendRelease(block, count, onReceiveThread);
             }
         }
 
@@ -77,7 +82,7 @@ namespace NfIcbmsg.Icbmsg
             InvokeReceived(endpoint, buffer);
             if (!buffer.IsHeld)
             {
-                ReleaseRx(buffer);
+                Release(buffer, true);
             }
         }
 

@@ -70,6 +70,16 @@ namespace NfIcbmsg.Icbmsg
                 return -1;
             }
 
+            // Blocks are free most of the time: one lock, without the bookkeeping of a wait.
+            lock (_sync)
+            {
+                int free = Take(count, out allocated);
+                if (free >= 0 || timeoutMs == 0)
+                {
+                    return free;
+                }
+            }
+
             long deadline = timeoutMs > 0 ? Environment.TickCount64 + timeoutMs : 0;
             bool waiting = false;
             try
@@ -78,21 +88,14 @@ namespace NfIcbmsg.Icbmsg
                 {
                     lock (_sync)
                     {
-                        int first = count == 0 ? TakeLargestAtFirstFree(out allocated) : TakeFirstFit(count);
+                        int first = Take(count, out allocated);
                         if (first >= 0)
                         {
-                            if (count != 0)
-                            {
-                                allocated = count;
-                            }
-
-                            _inUse += allocated;
-                            _statistics.SetTxBlocksInUse(_inUse);
                             return first;
                         }
 
                         // Counted in the same lock as the failed attempt, so a free after it sees the waiter.
-                        if (!waiting && timeoutMs != 0)
+                        if (!waiting)
                         {
                             _waiters++;
                             waiting = true;
@@ -100,11 +103,7 @@ namespace NfIcbmsg.Icbmsg
                     }
 
                     int wait;
-                    if (timeoutMs == 0)
-                    {
-                        return -1;
-                    }
-                    else if (timeoutMs < 0)
+                    if (timeoutMs < 0)
                     {
                         wait = Timeout.Infinite;
                     }
@@ -273,6 +272,22 @@ namespace NfIcbmsg.Icbmsg
             }
 
             return true;
+        }
+
+        // Under _sync: takes the blocks (first-fit, or all from the first free one for 0) and counts them in use.
+        private int Take(int count, out int allocated)
+        {
+            allocated = count;
+            int first = count == 0 ? TakeLargestAtFirstFree(out allocated) : TakeFirstFit(count);
+            if (first < 0)
+            {
+                allocated = 0;
+                return -1;
+            }
+
+            _inUse += allocated;
+            _statistics.SetTxBlocksInUse(_inUse);
+            return first;
         }
 
         private int FreeLocked(int first)

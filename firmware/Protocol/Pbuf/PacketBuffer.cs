@@ -31,6 +31,12 @@ namespace NfIcbmsg.Pbuf
         // Cache maintenance only where a data cache fronts the window (asked once).
         private readonly bool _cached;
 
+        // The layout's numbers the hot paths use, as fields: a property of another object is a call.
+        private readonly int _readIndexOffset;
+        private readonly int _writeIndexOffset;
+        private readonly int _dataOffset;
+        private readonly int _maxPacketLength;
+
         private readonly byte[] _writeStaging = new byte[WriteStagingSize];
 
         // Writer: its private wr_idx (where the next packet goes), the wr_idx it last stored, and the peer's
@@ -68,6 +74,10 @@ namespace NfIcbmsg.Pbuf
             _layout = layout;
             _length = layout.DataLength;
             _cached = memory.HasDataCache;
+            _readIndexOffset = layout.ReadIndexOffset;
+            _writeIndexOffset = layout.WriteIndexOffset;
+            _dataOffset = layout.DataOffset;
+            _maxPacketLength = layout.MaxPacketLength;
         }
 
         /// <summary>
@@ -115,11 +125,11 @@ namespace NfIcbmsg.Pbuf
             _writeIndex = 0;
             _publishedWriteIndex = 0;
             _peerReadIndex = 0;
-            _memory.WriteWord(_layout.WriteIndexOffset, 0);
-            _memory.WriteWord(_layout.ReadIndexOffset, 0);
+            _memory.WriteWord(_writeIndexOffset, 0);
+            _memory.WriteWord(_readIndexOffset, 0);
             _memory.Barrier();
-            FlushRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
-            FlushRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            FlushRange(_writeIndexOffset, PacketBufferLayout.IndexSize);
+            FlushRange(_readIndexOffset, PacketBufferLayout.IndexSize);
         }
 
         /// <summary>Reader reset (pbuf_rx_init): touches no shared memory.</summary>
@@ -169,8 +179,12 @@ namespace NfIcbmsg.Pbuf
         {
             int previous = _publishedWriteIndex;
             _publishedWriteIndex = _writeIndex;
-            _memory.WriteWord(_layout.WriteIndexOffset, (uint)_writeIndex);
-            FlushRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            _memory.WriteWord(_writeIndexOffset, (uint)_writeIndex);
+            if (_cached)
+            {
+                _memory.Flush(_writeIndexOffset, PacketBufferLayout.IndexSize);
+            }
+
             return previous;
         }
 
@@ -182,8 +196,12 @@ namespace NfIcbmsg.Pbuf
         public bool ReaderHasConsumed(int position)
         {
             _memory.Barrier();
-            InvalidateRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
-            return _memory.ReadWord(_layout.ReadIndexOffset) == (uint)position;
+            if (_cached)
+            {
+                _memory.Invalidate(_readIndexOffset, PacketBufferLayout.IndexSize);
+            }
+
+            return _memory.ReadWord(_readIndexOffset) == (uint)position;
         }
 
         /// <summary>
@@ -270,9 +288,9 @@ namespace NfIcbmsg.Pbuf
         /// </summary>
         public int SkipHeader()
         {
-            InvalidateRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            InvalidateRange(_writeIndexOffset, PacketBufferLayout.IndexSize);
             _memory.Barrier();
-            uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
+            uint peerWrite = _memory.ReadWord(_writeIndexOffset);
             int read = _readIndex;
             if ((peerWrite & 3) != 0 || peerWrite >= (uint)_length || (int)peerWrite == read)
             {
@@ -314,9 +332,9 @@ namespace NfIcbmsg.Pbuf
                 return -Errno.EINVAL;
             }
 
-            InvalidateRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
+            InvalidateRange(_writeIndexOffset, PacketBufferLayout.IndexSize);
             _memory.Barrier();
-            uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
+            uint peerWrite = _memory.ReadWord(_writeIndexOffset);
             if (peerWrite == 0 || peerWrite >= (uint)_length || peerWrite > MaxLength || (peerWrite & 3) != 0)
             {
                 return -Errno.EINVAL;
@@ -383,13 +401,13 @@ namespace NfIcbmsg.Pbuf
             {
                 // Header and packet in one store; the padding after the packet is not written (as in Zephyr).
                 Array.Copy(data, index, _writeStaging, PacketBufferLayout.HeaderSize, length);
-                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, needed);
-                FlushRange(_layout.DataOffset + write, needed);
+                _memory.Write(_dataOffset + write, _writeStaging, 0, needed);
+                FlushRange(_dataOffset + write, needed);
             }
             else
             {
-                _memory.Write(_layout.DataOffset + write, _writeStaging, 0, PacketBufferLayout.HeaderSize);
-                FlushRange(_layout.DataOffset + write, PacketBufferLayout.HeaderSize);
+                _memory.Write(_dataOffset + write, _writeStaging, 0, PacketBufferLayout.HeaderSize);
+                FlushRange(_dataOffset + write, PacketBufferLayout.HeaderSize);
                 CopyIn(payload, data, index, length);
             }
 
@@ -401,8 +419,12 @@ namespace NfIcbmsg.Pbuf
         // with the value kept for the error report.
         private int ReadPeerIndex()
         {
-            InvalidateRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
-            uint peerRead = _memory.ReadWord(_layout.ReadIndexOffset);
+            if (_cached)
+            {
+                _memory.Invalidate(_readIndexOffset, PacketBufferLayout.IndexSize);
+            }
+
+            uint peerRead = _memory.ReadWord(_readIndexOffset);
             if ((peerRead & 3) != 0 || peerRead >= (uint)_length)
             {
                 RejectedReadIndex = peerRead;
@@ -434,8 +456,8 @@ namespace NfIcbmsg.Pbuf
 
             staged = false;
             _chunkLength = 0;
-            InvalidateRange(_layout.WriteIndexOffset, PacketBufferLayout.IndexSize);
-            uint peerWrite = _memory.ReadWord(_layout.WriteIndexOffset);
+            InvalidateRange(_writeIndexOffset, PacketBufferLayout.IndexSize);
+            uint peerWrite = _memory.ReadWord(_writeIndexOffset);
             if ((peerWrite & 3) != 0 || peerWrite >= (uint)_length)
             {
                 LastReadFault = PacketBufferFault.IndexInvalid;
@@ -450,7 +472,7 @@ namespace NfIcbmsg.Pbuf
             int occupied = Occupied((int)peerWrite, read);
             int count = FillChunk(read, occupied);
             int length = (_chunk[0] << 8) | _chunk[1];
-            if (length == 0 || length > _layout.MaxPacketLength)
+            if (length == 0 || length > _maxPacketLength)
             {
                 LastReadFault = PacketBufferFault.LengthInvalid;
                 return -Errno.EINVAL;
@@ -491,8 +513,8 @@ namespace NfIcbmsg.Pbuf
                 count = PacketBufferLayout.HeaderSize;
             }
 
-            InvalidateRange(_layout.DataOffset + read, count);
-            _memory.Read(_layout.DataOffset + read, _chunk, 0, count);
+            InvalidateRange(_dataOffset + read, count);
+            _memory.Read(_dataOffset + read, _chunk, 0, count);
             _chunkStart = read;
             return count;
         }
@@ -506,7 +528,7 @@ namespace NfIcbmsg.Pbuf
             while (staged + PacketBufferLayout.HeaderSize <= count)
             {
                 int length = (_chunk[staged] << 8) | _chunk[staged + 1];
-                if (length == 0 || length > _layout.MaxPacketLength || staged + PacketBufferLayout.HeaderSize + length > count || occupied - staged < length + PacketBufferLayout.HeaderSize)
+                if (length == 0 || length > _maxPacketLength || staged + PacketBufferLayout.HeaderSize + length > count || occupied - staged < length + PacketBufferLayout.HeaderSize)
                 {
                     break;
                 }
@@ -551,8 +573,12 @@ namespace NfIcbmsg.Pbuf
 
         private void Store(int readIndex)
         {
-            _memory.WriteWord(_layout.ReadIndexOffset, (uint)readIndex);
-            FlushRange(_layout.ReadIndexOffset, PacketBufferLayout.IndexSize);
+            _memory.WriteWord(_readIndexOffset, (uint)readIndex);
+            if (_cached)
+            {
+                _memory.Flush(_readIndexOffset, PacketBufferLayout.IndexSize);
+            }
+
             _memory.Barrier();
         }
 
@@ -564,12 +590,12 @@ namespace NfIcbmsg.Pbuf
                 first = length;
             }
 
-            _memory.Write(_layout.DataOffset + position, data, index, first);
-            FlushRange(_layout.DataOffset + position, first);
+            _memory.Write(_dataOffset + position, data, index, first);
+            FlushRange(_dataOffset + position, first);
             if (first < length)
             {
-                _memory.Write(_layout.DataOffset, data, index + first, length - first);
-                FlushRange(_layout.DataOffset, length - first);
+                _memory.Write(_dataOffset, data, index + first, length - first);
+                FlushRange(_dataOffset, length - first);
             }
         }
 
@@ -581,12 +607,12 @@ namespace NfIcbmsg.Pbuf
                 first = length;
             }
 
-            InvalidateRange(_layout.DataOffset + position, first);
-            _memory.Read(_layout.DataOffset + position, buffer, index, first);
+            InvalidateRange(_dataOffset + position, first);
+            _memory.Read(_dataOffset + position, buffer, index, first);
             if (first < length)
             {
-                InvalidateRange(_layout.DataOffset, length - first);
-                _memory.Read(_layout.DataOffset, buffer, index + first, length - first);
+                InvalidateRange(_dataOffset, length - first);
+                _memory.Read(_dataOffset, buffer, index + first, length - first);
             }
         }
 

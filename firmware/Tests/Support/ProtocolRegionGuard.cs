@@ -26,6 +26,8 @@ namespace NfIcbmsg.Tests.Support
         private int _violations;
         private string _firstViolation;
         private int _wordReads;
+        private int _watchedOffset = -1;
+        private int _watchedWrites;
 
         /// <summary>A guard that allows nothing yet; see <see cref="AllowReads"/> and <see cref="AllowWrites"/>.</summary>
         public ProtocolRegionGuard(ISharedMemory inner, string side)
@@ -101,10 +103,28 @@ namespace NfIcbmsg.Tests.Support
             return _inner.ReadWord(offset);
         }
 
+        /// <summary>Starts counting word stores at <paramref name="offset"/> from 0 (e.g. an index word).</summary>
+        public void WatchWordWrites(int offset)
+        {
+            _watchedWrites = 0;
+            _watchedOffset = offset;
+        }
+
+        /// <summary>Word stores at the offset given to <see cref="WatchWordWrites"/> since that call.</summary>
+        public int WatchedWordWrites
+        {
+            get { return _watchedWrites; }
+        }
+
         /// <inheritdoc />
         public void WriteWord(int offset, uint value)
         {
             Check(_writable, "WriteWord", offset, 4);
+            if (offset == _watchedOffset)
+            {
+                Interlocked.Increment(ref _watchedWrites);
+            }
+
             _inner.WriteWord(offset, value);
         }
 
