@@ -4,8 +4,10 @@ namespace NfIcbmsg
 {
     /// <summary>
     /// Per-instance counters: traffic each way, rejected inputs by reason, block use and waits.
-    /// Counters only grow (except the in-use gauges); they are updated with int Interlocked or under
-    /// a lock, the only atomics nanoFramework has, and read without tearing on 32-bit cores.
+    /// Counters only grow (except the in-use gauges). Each has one writer at a time: the receive thread alone,
+    /// or writers serialised by a lock (this object's, the link's tx lock, a block ledger's), or int Interlocked
+    /// where any thread may count; the comment on each method says which. A reader gets a whole value: ints,
+    /// and longs under this object's lock or written by one thread (both runtimes store a field in one step).
     /// </summary>
     public sealed class IpcStatistics
     {
@@ -136,14 +138,16 @@ namespace NfIcbmsg
             _bytesReceived += bytes;
         }
 
+        // Called under the link's tx lock, which serialises every writer.
         internal void CountControlSent()
         {
-            Interlocked.Increment(ref _controlSent);
+            _controlSent++;
         }
 
+        // The receive thread is the only writer.
         internal void CountControlReceived()
         {
-            Interlocked.Increment(ref _controlReceived);
+            _controlReceived++;
         }
 
         internal void CountDoorbellRung()

@@ -11,8 +11,9 @@ namespace NfIcbmsg.Icbmsg
     /// Threading: registration and deregistration run on any thread; everything else on the receive thread.
     /// Every member takes <c>_sync</c>, which guards the slots, the address map, the parked names, the
     /// pass flag, and the <see cref="Endpoint.State"/> and <see cref="Endpoint.Address"/> of every endpoint
-    /// here: they change only through this table. Senders read an endpoint's state without the lock (one
-    /// read, deciding that send).
+    /// here: they change only through this table. Two reads go without the lock, each one read of a value
+    /// written whole: senders read their endpoint's state (it decides that send), and the receive thread
+    /// looks up the endpoint bound at a DATA's address (anything but a bound endpoint is decided under the lock).
     /// </remarks>
     internal sealed class EndpointTable
     {
@@ -155,6 +156,19 @@ namespace NfIcbmsg.Icbmsg
         public Endpoint ReceiverAt(int address, out bool becameReady)
         {
             becameReady = false;
+
+            // A bound endpoint stays at its address until the instance closes: the common case needs no lock
+            // (references and ints are read whole); everything else is decided under it.
+            int bound = _addressToSlot[address];
+            if (bound >= 0)
+            {
+                Endpoint endpoint = _endpoints[bound];
+                if (endpoint != null && endpoint.State == EndpointState.Ready)
+                {
+                    return endpoint;
+                }
+            }
+
             lock (_sync)
             {
                 int slot = _addressToSlot[address];

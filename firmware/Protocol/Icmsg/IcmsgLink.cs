@@ -275,6 +275,10 @@ namespace NfIcbmsg.Icmsg
                 }
 
                 newFault = NoteTxFault(written, out faultIndex);
+                if (written > 0)
+                {
+                    _statistics.CountControlSent();
+                }
             }
 
             if (written < 0)
@@ -287,7 +291,6 @@ namespace NfIcbmsg.Icmsg
                 return written;
             }
 
-            _statistics.CountControlSent();
             Doorbell(ring, saved);
             return written;
         }
@@ -400,9 +403,8 @@ namespace NfIcbmsg.Icmsg
             {
                 _tx.TxInit();
                 _tx.Write(_magic, 0, BondingMagic.Length);
+                _statistics.CountControlSent();
             }
-
-            _statistics.CountControlSent();
         }
 
         // Returns true when the state changed and the handler should run again.

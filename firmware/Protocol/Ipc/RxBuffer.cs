@@ -17,6 +17,14 @@ namespace NfIcbmsg
         private int _payloadOffset;
         private bool _inCallback;
 
+        // Fields rather than auto-properties: activating a buffer per message is seven stores, not seven calls
+        // (on the device every call is interpreted).
+        private int _length;
+        private bool _valid;
+        private bool _held;
+        private Endpoint _endpoint;
+        private int _blockCount;
+
         internal RxBuffer(IpcInstance instance, ISharedMemory memory, int block)
         {
             _instance = instance;
@@ -25,20 +33,35 @@ namespace NfIcbmsg
         }
 
         /// <summary>Length of the message in bytes.</summary>
-        public int Length { get; private set; }
+        public int Length
+        {
+            get { return _length; }
+        }
 
         /// <summary>True while the message may be read: in the callback, or held until released.</summary>
-        public bool IsValid { get; private set; }
+        public bool IsValid
+        {
+            get { return _valid; }
+        }
 
         /// <summary>True when the handler kept the buffer for later release.</summary>
-        public bool IsHeld { get; private set; }
+        public bool IsHeld
+        {
+            get { return _held; }
+        }
 
         /// <summary>The endpoint the message arrived on.</summary>
-        public Endpoint Endpoint { get; private set; }
+        public Endpoint Endpoint
+        {
+            get { return _endpoint; }
+        }
 
         internal int Block { get; }
 
-        internal int BlockCount { get; private set; }
+        internal int BlockCount
+        {
+            get { return _blockCount; }
+        }
 
         /// <summary>Copies <paramref name="count"/> bytes starting at <paramref name="offset"/> into <paramref name="destination"/>.</summary>
         public void Read(int offset, byte[] destination, int index, int count)
@@ -48,12 +71,12 @@ namespace NfIcbmsg
                 throw new ArgumentNullException(nameof(destination));
             }
 
-            if (!IsValid)
+            if (!_valid)
             {
                 throw new InvalidOperationException("the buffer was released");
             }
 
-            if (offset < 0 || count < 0 || offset > Length - count)
+            if (offset < 0 || count < 0 || offset > _length - count)
             {
                 throw new ArgumentOutOfRangeException(nameof(offset));
             }
@@ -94,7 +117,7 @@ namespace NfIcbmsg
         /// </summary>
         public void Hold()
         {
-            if (!_inCallback || !IsValid)
+            if (!_inCallback || !_valid)
             {
                 throw new InvalidOperationException("hold is only possible inside the received handler");
             }
@@ -104,13 +127,13 @@ namespace NfIcbmsg
                 throw new NotSupportedException();
             }
 
-            IsHeld = true;
+            _held = true;
         }
 
         /// <summary>Returns a held buffer's blocks to the peer (release_rx_buffer). Any thread.</summary>
         public void Release()
         {
-            if (!IsHeld || !IsValid)
+            if (!_held || !_valid)
             {
                 throw new InvalidOperationException("only a held, unreleased buffer can be released");
             }
@@ -120,23 +143,23 @@ namespace NfIcbmsg
 
         internal void ActivateShared(Endpoint endpoint, int payloadOffset, int length, int blockCount)
         {
-            Endpoint = endpoint;
+            _endpoint = endpoint;
             _array = null;
             _payloadOffset = payloadOffset;
-            Length = length;
-            BlockCount = blockCount;
-            IsHeld = false;
-            IsValid = true;
+            _length = length;
+            _blockCount = blockCount;
+            _held = false;
+            _valid = true;
         }
 
         internal void ActivateArray(Endpoint endpoint, byte[] array, int length)
         {
-            Endpoint = endpoint;
+            _endpoint = endpoint;
             _array = array;
-            Length = length;
-            BlockCount = 0;
-            IsHeld = false;
-            IsValid = true;
+            _length = length;
+            _blockCount = 0;
+            _held = false;
+            _valid = true;
         }
 
         internal void EnterCallback()
@@ -151,10 +174,10 @@ namespace NfIcbmsg
 
         internal void Invalidate()
         {
-            IsValid = false;
-            IsHeld = false;
+            _valid = false;
+            _held = false;
             _array = null;
-            Endpoint = null;
+            _endpoint = null;
         }
     }
 }
