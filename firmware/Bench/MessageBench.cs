@@ -140,6 +140,8 @@ namespace NfIcbmsg.Bench
             int waits = a.AllocationWaits;
             int ringsA = a.DoorbellsRung;
             int ringsB = b.DoorbellsRung;
+            long receiveA = a.ReceiveTicks;
+            long receiveB = b.ReceiveTicks;
             _sendTicks = 0;
             _unwaitedSends = 0;
             _timeSends = true;
@@ -148,7 +150,13 @@ namespace NfIcbmsg.Bench
             long total = DateTime.UtcNow.Ticks - start;
             _timeSends = false;
             double send = _unwaitedSends == 0 ? 0 : _sendTicks / 10.0 / _unwaitedSends * loopsPerMicrosecond;
+            double perMessage = loopsPerMicrosecond / 10.0 / messages;
+            double threadA = (a.ReceiveTicks - receiveA) * perMessage;
+            double threadB = (b.ReceiveTicks - receiveB) * perMessage;
+            double rest = (total - _sendTicks) * perMessage - threadA - threadB;
             return "one send that did not wait for blocks: " + send.ToString("F0") + " loop iterations (of " + _unwaitedSends.ToString() + " sends); per message "
+                + "B's receive thread " + threadB.ToString("F0") + ", A's " + threadA.ToString("F0") + ", the rest (waits for blocks, thread hand-overs, timing) "
+                + rest.ToString("F0") + "; "
                 + ((a.AllocationWaits - waits) / (double)messages).ToString("F2") + " waits for blocks, "
                 + ((a.DoorbellsRung - ringsA) / (double)messages).ToString("F2") + " doorbells A->B, "
                 + ((b.DoorbellsRung - ringsB) / (double)messages).ToString("F2") + " B->A";

@@ -313,6 +313,7 @@ namespace NfIcbmsg
                 }
 
                 Statistics.CountReceiveRun();
+                long started = DateTime.UtcNow.Ticks;
                 try
                 {
                     sleep = Process();
@@ -324,6 +325,8 @@ namespace NfIcbmsg
                     Statistics.CountInternalFault();
                     sleep = 10;
                 }
+
+                Statistics.AddReceiveTicks(DateTime.UtcNow.Ticks - started);
             }
         }
     }

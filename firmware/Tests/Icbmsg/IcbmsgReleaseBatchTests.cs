@@ -49,6 +49,7 @@ namespace NfIcbmsg.Tests.Icbmsg
 
                 Assert.AreEqual(raised + 1, f.TargetTx.Raised, "one doorbell for the drain");
                 Assert.AreEqual(3, f.Probe.MessageCount, "three messages delivered");
+                Assert.IsTrue(f.Target.Statistics.ReceiveTicks > 0, "the receive thread's busy time is counted");
                 f.AssertHealthy();
             }
             finally
