@@ -33,6 +33,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
     Library_NfIcbmsg_Esp32_NfIcbmsg_Platform_Esp32_NativeSharedMemory::NativeOpenWindow___STATIC__I4__U4__I4,
     Library_NfIcbmsg_Esp32_NfIcbmsg_Platform_Esp32_NativeSharedMemory::NativeCloseWindow___STATIC__VOID__I4,
     Library_NfIcbmsg_Esp32_NfIcbmsg_Platform_Esp32_NativeSharedMemory::NativeReadWord___STATIC__U4__I4__I4,
