@@ -5,6 +5,9 @@ namespace NfIcbmsg.Bench
     /// <summary>Where the bench writes its lines (Console on a device, the test output under NFUnitTest).</summary>
     public delegate void BenchOutput(string line);
 
+    /// <summary>Describes where one case's time went (<see cref="MessageBench.Describe"/>).</summary>
+    public delegate string BenchProfile(MessageBench bench, bool pingPong, bool zeroCopy, int size, int messages, double loopsPerMicrosecond);
+
     /// <summary>
     /// Every case of the bench in one run: the empty-loop calibration first and last (so a drift shows), then
     /// one-way and ping-pong, copying and zero-copy, 16, 128 and 1024 bytes, one line each.
@@ -16,6 +19,12 @@ namespace NfIcbmsg.Bench
 
         /// <summary>Runs every case over <paramref name="geometry"/>; returns the one-way 16-byte copying case.</summary>
         public static BenchResult Run(InstanceConfig geometry, int messages, BenchOutput output)
+        {
+            return Run(geometry, messages, output, null);
+        }
+
+        /// <summary>As <see cref="Run(InstanceConfig, int, BenchOutput)"/>, with a profile line after each case unless <paramref name="profile"/> is null.</summary>
+        public static BenchResult Run(InstanceConfig geometry, int messages, BenchOutput output, BenchProfile profile)
         {
             double loops = LoopCalibration.IterationsPerMicrosecond(20000, 30);
             output("bench: empty loop " + loops.ToString("F2") + " iterations/us");
@@ -32,7 +41,10 @@ namespace NfIcbmsg.Bench
                             bool pingPong = pattern == 1;
                             BenchResult result = bench.Run(pingPong, mode == 1, Sizes[i], pingPong ? messages / 4 : messages, loops);
                             output("bench: " + result.ToString());
-                            output("bench:   profile: " + bench.Profile(pingPong, mode == 1, Sizes[i], result.Messages, loops));
+                            if (profile != null)
+                            {
+                                output("bench:   profile: " + profile(bench, pingPong, mode == 1, Sizes[i], result.Messages, loops));
+                            }
                             if (headline == null)
                             {
                                 headline = result;

@@ -10,7 +10,7 @@ namespace NfIcbmsg.Bench
     /// ping-pong, copying and zero-copy. The sender is the calling thread; side B's receive thread reads
     /// (and echoes, for ping-pong).
     /// </summary>
-    public sealed class MessageBench : IDisposable
+    public sealed partial class MessageBench : IDisposable
     {
         private const int WaitMs = 10000;
 
@@ -122,44 +122,6 @@ namespace NfIcbmsg.Bench
             }
 
             return new BenchResult(pingPong, zeroCopy, size, batch, best / 10.0, loopsPerMicrosecond);
-        }
-
-        /// <summary>
-        /// Where one batch's time goes, for the profile: the sender's own path (the sends that found blocks free, so no
-        /// other thread ran during them, timed one by one), and per message the sender's waits for blocks and the
-        /// doorbells each side rang. The rest of a message's cost is the receive threads and the hand-overs between
-        /// threads.
-        /// </summary>
-        public string Profile(bool pingPong, bool zeroCopy, int size, int messages, double loopsPerMicrosecond)
-        {
-            _pingPong = pingPong;
-            _zeroCopy = zeroCopy;
-            _size = size;
-            IpcStatistics a = _pair.SideA.Statistics;
-            IpcStatistics b = _pair.SideB.Statistics;
-            int waits = a.AllocationWaits;
-            int ringsA = a.DoorbellsRung;
-            int ringsB = b.DoorbellsRung;
-            long receiveA = a.ReceiveTicks;
-            long receiveB = b.ReceiveTicks;
-            _sendTicks = 0;
-            _unwaitedSends = 0;
-            _timeSends = true;
-            long start = DateTime.UtcNow.Ticks;
-            Batch(messages);
-            long total = DateTime.UtcNow.Ticks - start;
-            _timeSends = false;
-            double send = _unwaitedSends == 0 ? 0 : _sendTicks / 10.0 / _unwaitedSends * loopsPerMicrosecond;
-            double perMessage = loopsPerMicrosecond / 10.0 / messages;
-            double threadA = (a.ReceiveTicks - receiveA) * perMessage;
-            double threadB = (b.ReceiveTicks - receiveB) * perMessage;
-            double rest = (total - _sendTicks) * perMessage - threadA - threadB;
-            return "one send that did not wait for blocks: " + send.ToString("F0") + " loop iterations (of " + _unwaitedSends.ToString() + " sends); per message "
-                + "B's receive thread " + threadB.ToString("F0") + ", A's " + threadA.ToString("F0") + ", the rest (waits for blocks, thread hand-overs, timing) "
-                + rest.ToString("F0") + "; "
-                + ((a.AllocationWaits - waits) / (double)messages).ToString("F2") + " waits for blocks, "
-                + ((a.DoorbellsRung - ringsA) / (double)messages).ToString("F2") + " doorbells A->B, "
-                + ((b.DoorbellsRung - ringsB) / (double)messages).ToString("F2") + " B->A";
         }
 
         /// <summary>Closes both sides.</summary>

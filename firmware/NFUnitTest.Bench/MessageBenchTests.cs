@@ -14,7 +14,7 @@ namespace NfIcbmsg.Tests.Bench
         [TestMethod]
         public void CostPerMessage()
         {
-            BenchResult headline = BenchSuite.Run(BenchGeometry.Large(), 2000, OutputHelper.WriteLine);
+            BenchResult headline = BenchSuite.Run(BenchGeometry.Large(), 2000, OutputHelper.WriteLine, MessageBench.Describe);
             Assert.AreEqual(16, headline.Size, "the headline case is one-way 16 B");
         }
 

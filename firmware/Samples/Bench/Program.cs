@@ -18,7 +18,7 @@ namespace NfIcbmsg.Samples.Bench
             try
             {
                 PrintHeap("docs geometry (16/32 blocks, 0x800 regions)", BenchGeometry.Docs());
-                BenchSuite.Run(BenchGeometry.Small(), 400, Console.WriteLine);
+                BenchSuite.Run(BenchGeometry.Small(), 400, Console.WriteLine, MessageBench.Describe);
             }
             catch (Exception ex)
             {
