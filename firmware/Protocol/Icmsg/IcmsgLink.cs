@@ -18,6 +18,10 @@ namespace NfIcbmsg.Icmsg
         private const int TripletLength = 3;
         private const int NoTriplet = -1;
 
+        // Appended packets are published at the latest every this many, so that on a multi-core host a long
+        // drain still hands releases back while it goes on (one wr_idx store per batch of this size).
+        private const int MaxUnpublished = 8;
+
         private readonly PacketBuffer _tx;
         private readonly PacketBuffer _rx;
         private readonly IMailboxTx _doorbell;
@@ -32,6 +36,7 @@ namespace NfIcbmsg.Icmsg
         private readonly object _txLock = new object();
         private readonly byte[] _triplet = new byte[TripletLength];
         private bool _ringDeferred;
+        private int _unpublished;
         private IcmsgState _state;
         private int _localSid;
         private int _remoteSid;
@@ -203,8 +208,8 @@ namespace NfIcbmsg.Icmsg
 
         /// <summary>
         /// Receive thread: writes a three-byte packet without publishing it. <see cref="PublishDeferred"/> at the
-        /// end of the run (or any send before it) publishes it, so a drain's releases cost one wr_idx store and
-        /// at most one doorbell. The same results as <see cref="SendTriplet"/>.
+        /// end of the run, any send before it, or the eighth such packet publishes it, so up to eight of a drain's
+        /// releases share one wr_idx store and one doorbell decision. The same results as <see cref="SendTriplet"/>.
         /// </summary>
         public int AppendTriplet(byte first, byte second, byte third)
         {
@@ -259,6 +264,12 @@ namespace NfIcbmsg.Icmsg
                 if (append)
                 {
                     written = _tx.Append(data, index, length);
+                    if (written > 0 && ++_unpublished >= MaxUnpublished)
+                    {
+                        bool readerIdle = _tx.ReaderHasConsumed(Publish());
+                        saved = !readerIdle;
+                        ring = readerIdle;
+                    }
                 }
                 else
                 {
@@ -267,6 +278,7 @@ namespace NfIcbmsg.Icmsg
                     written = _tx.Write(data, index, length);
                     if (written > 0)
                     {
+                        _unpublished = 0;
                         bool readerIdle = _tx.ReaderHasConsumed(previous);
                         saved = !readerIdle;
                         ring = readerIdle && !deferRing;
@@ -309,8 +321,7 @@ namespace NfIcbmsg.Icmsg
                 _ringDeferred = false;
                 if (_tx.HasUnpublished)
                 {
-                    int previous = _tx.Publish();
-                    bool readerIdle = _tx.ReaderHasConsumed(previous);
+                    bool readerIdle = _tx.ReaderHasConsumed(Publish());
                     ring |= readerIdle;
                     saved = !readerIdle;
                 }
@@ -380,6 +391,13 @@ namespace NfIcbmsg.Icmsg
         {
             _statistics.CountDoorbellRung();
             _doorbell.Raise();
+        }
+
+        // Under _txLock: stores wr_idx past everything appended; returns the wr_idx published before.
+        private int Publish()
+        {
+            _unpublished = 0;
+            return _tx.Publish();
         }
 
         // saved: the reader had not consumed what was published before: it has yet to store its rd_idx, and
