@@ -5,51 +5,59 @@ namespace NfIcbmsg.Icbmsg
     {
         internal override void ReleaseRx(RxBuffer buffer)
         {
-            Release(buffer, OnReceiveThread);
-        }
+            if (OnReceiveThread)
+            {
+                ReleaseOnReceiveThread(buffer);
+                return;
+            }
 
-        private void Release(RxBuffer buffer, bool onReceiveThread)
-        {
+            // Blocks first: once the release is in the ring the peer may reuse them at once, and its next DATA
+            // can reach the receive thread before this thread gets here again.
             int block = buffer.Block;
             int count = _rx.Release(buffer);
-            if (count > 0)
-            {
-                SendRelease(block, count, onReceiveThread);
-            }
-        }
-
-        // The blocks were given back first: once the release is in the ring the peer may reuse them at once,
-        // and its next DATA can reach the receive thread before this thread gets here again.
-        // On the receive thread a release is appended and published with the rest of the run's releases.
-        private void SendRelease(int block, int count, bool onReceiveThread)
-        {
-            int sent = onReceiveThread
-                ? _link.AppendTriplet(ControlMessage.ReleaseData, ControlMessage.ReleaseDataAddress, (byte)block)
-                : SendControl(ControlMessage.ReleaseData, ControlMessage.ReleaseDataAddress, block, false);
-            if (sent == ControlMessage.Length)
+            if (count == 0 || SendControl(ControlMessage.ReleaseData, ControlMessage.ReleaseDataAddress, block, false) == ControlMessage.Length)
             {
                 return;
             }
 
-            // The ring is full (the peer is not reading): the blocks stay ours; retry later.
+            // The ring is full or corrupt: the blocks stay ours; the receive thread retries (waking itself there
+            // would spin for as long as the ring stays full or corrupt).
             _rx.DeferRelease(block, count);
+            Wake();
+        }
 
-            // The receive thread retries on its next run anyway; waking itself would spin for as long
-            // as the ring stays full or corrupt.
-            if (!onReceiveThread)
+        // Release first: nothing reaches this thread before it returns, and the appended release is not even
+        // visible before its batch is published; the blocks stay held if it does not fit, until a retry.
+        private void ReleaseOnReceiveThread(RxBuffer buffer)
+        {
+            if (!_rx.Claim(buffer))
             {
-                Wake();
+                return;
             }
+
+            int block = buffer.Block;
+            if (AppendRelease(block))
+            {
+                _rx.Untake(block, buffer.BlockCount);
+            }
+            else
+            {
+                _rx.DeferClaimed(block);
+            }
+        }
+
+        private bool AppendRelease(int block)
+        {
+            return _link.AppendTriplet(ControlMessage.ReleaseData, ControlMessage.ReleaseDataAddress, (byte)block) == ControlMessage.Length;
         }
 
         private void RetryReleases()
         {
-            int count;
-            int block = _rx.NextPendingRelease(0, out count);
-            while (block >= 0)
+            int block = _rx.NextPendingRelease(0);
+            while (block >= 0 && AppendRelease(block))
             {
-                SendRelease(block, count, true);
-                block = _rx.NextPendingRelease(block + 1, out count);
+                _rx.EndPendingRelease(block);
+                block = _rx.NextPendingRelease(block + 1);
             }
         }
 
@@ -82,7 +90,7 @@ namespace NfIcbmsg.Icbmsg
             InvokeReceived(endpoint, buffer);
             if (!buffer.IsHeld)
             {
-                Release(buffer, true);
+                ReleaseOnReceiveThread(buffer);
             }
         }
 

@@ -81,7 +81,7 @@ namespace NfIcbmsg.Icbmsg
             }
         }
 
-        /// <summary>Gives blocks taken by <see cref="TryTake"/> back without a release (the message was refused).</summary>
+        /// <summary>Gives blocks back: those of a refused message, or of a claimed buffer whose release is written.</summary>
         public void Untake(int block, int count)
         {
             lock (_sync)
@@ -117,45 +117,82 @@ namespace NfIcbmsg.Icbmsg
         }
 
         /// <summary>
-        /// The release of the buffer at <paramref name="block"/> did not fit in the ring: its blocks stay
-        /// this side's until the receive thread retries (the peer cannot reuse them before it sees the release).
+        /// A release sent from an application thread did not fit in the ring: the blocks it gave back are this
+        /// side's again until the receive thread retries (the peer cannot reuse them before it sees the release).
         /// </summary>
         public void DeferRelease(int block, int count)
         {
             lock (_sync)
             {
                 SetTaken(block, count, true);
-                if (!_releasePending[block])
-                {
-                    _releasePending[block] = true;
-                    _pending++;
-                }
+                MarkPending(block);
             }
         }
 
         /// <summary>
-        /// The first block at or after <paramref name="from"/> whose release waits, taken off the waiting list
-        /// with its blocks given back as for <see cref="Release"/> (<paramref name="count"/> of them); -1 when
-        /// none waits any more. Receive thread.
+        /// Ends a delivered buffer (it can no longer be read) but keeps its blocks held, for the receive thread,
+        /// which writes the release first; false when the buffer was already released. Exactly one caller wins.
         /// </summary>
-        public int NextPendingRelease(int from, out int count)
+        public bool Claim(RxBuffer buffer)
         {
-            count = 0;
+            lock (_sync)
+            {
+                if (!buffer.IsValid)
+                {
+                    return false;
+                }
+
+                buffer.Invalidate();
+                return true;
+            }
+        }
+
+        /// <summary>The release of a claimed buffer did not fit in the ring: its blocks stay held until a retry sends it.</summary>
+        public void DeferClaimed(int block)
+        {
+            lock (_sync)
+            {
+                MarkPending(block);
+            }
+        }
+
+        /// <summary>The first block at or after <paramref name="from"/> whose release waits, or -1. Receive thread.</summary>
+        public int NextPendingRelease(int from)
+        {
             lock (_sync)
             {
                 for (int block = from; block < _releasePending.Length; block++)
                 {
                     if (_releasePending[block])
                     {
-                        _releasePending[block] = false;
-                        _pending--;
-                        count = _buffers[block].BlockCount;
-                        SetTaken(block, count, false);
                         return block;
                     }
                 }
 
                 return -1;
+            }
+        }
+
+        /// <summary>The waiting release of <paramref name="block"/> went out: its blocks are free here. Receive thread.</summary>
+        public void EndPendingRelease(int block)
+        {
+            lock (_sync)
+            {
+                if (_releasePending[block])
+                {
+                    _releasePending[block] = false;
+                    _pending--;
+                    SetTaken(block, _buffers[block].BlockCount, false);
+                }
+            }
+        }
+
+        private void MarkPending(int block)
+        {
+            if (!_releasePending[block])
+            {
+                _releasePending[block] = true;
+                _pending++;
             }
         }
 
