@@ -27,22 +27,13 @@ namespace NfIcbmsg.Icbmsg
         }
 
         // Release first: nothing reaches this thread before it returns, and the appended release is not even
-        // visible before its batch is published; the blocks stay held if it does not fit, until a retry.
+        // visible before its batch is published. Claimed, the release waits in the ledger until it is written,
+        // so one that does not fit, or throws, is retried with its blocks still held.
         private void ReleaseOnReceiveThread(RxBuffer buffer)
         {
-            if (!_rx.Claim(buffer))
+            if (_rx.Claim(buffer) && AppendRelease(buffer.Block))
             {
-                return;
-            }
-
-            int block = buffer.Block;
-            if (AppendRelease(block))
-            {
-                _rx.Untake(block, buffer.BlockCount);
-            }
-            else
-            {
-                _rx.DeferClaimed(block);
+                _rx.EndPendingRelease(buffer.Block);
             }
         }
 

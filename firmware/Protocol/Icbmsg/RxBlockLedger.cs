@@ -81,7 +81,7 @@ namespace NfIcbmsg.Icbmsg
             }
         }
 
-        /// <summary>Gives blocks back: those of a refused message, or of a claimed buffer whose release is written.</summary>
+        /// <summary>Gives blocks taken by <see cref="TryTake"/> back without a release (the message was refused).</summary>
         public void Untake(int block, int count)
         {
             lock (_sync)
@@ -130,8 +130,10 @@ namespace NfIcbmsg.Icbmsg
         }
 
         /// <summary>
-        /// Ends a delivered buffer (it can no longer be read) but keeps its blocks held, for the receive thread,
-        /// which writes the release first; false when the buffer was already released. Exactly one caller wins.
+        /// Receive thread, which writes a release before it gives the blocks back: ends a delivered buffer (it can
+        /// no longer be read) and lists its release as waiting, blocks still held, until
+        /// <see cref="EndPendingRelease"/>; so a release that fails, even by an exception, is retried rather
+        /// than lost. False when the buffer was already released; exactly one caller wins.
         /// </summary>
         public bool Claim(RxBuffer buffer)
         {
@@ -143,16 +145,8 @@ namespace NfIcbmsg.Icbmsg
                 }
 
                 buffer.Invalidate();
+                MarkPending(buffer.Block);
                 return true;
-            }
-        }
-
-        /// <summary>The release of a claimed buffer did not fit in the ring: its blocks stay held until a retry sends it.</summary>
-        public void DeferClaimed(int block)
-        {
-            lock (_sync)
-            {
-                MarkPending(block);
             }
         }
 
