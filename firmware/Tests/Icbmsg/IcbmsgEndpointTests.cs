@@ -129,9 +129,14 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(true)]
-        [DataRow(false)]
-        public void EndpointCountIsEnforced(bool initiator)
+        [TestMethod]
+        public void EndpointCountIsEnforced()
+        {
+            CheckEndpointCountIsEnforced(true);
+            CheckEndpointCountIsEnforced(false);
+        }
+
+        private static void CheckEndpointCountIsEnforced(bool initiator)
         {
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             try
@@ -152,9 +157,14 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(true)]
-        [DataRow(false)]
-        public void DuplicateRegistrationsAreRefused(bool initiator)
+        [TestMethod]
+        public void DuplicateRegistrationsAreRefused()
+        {
+            CheckDuplicateRegistrationsAreRefused(true);
+            CheckDuplicateRegistrationsAreRefused(false);
+        }
+
+        private static void CheckDuplicateRegistrationsAreRefused(bool initiator)
         {
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             try
@@ -178,9 +188,14 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(true)]
-        [DataRow(false)]
-        public void DeregisteredEndpointRejectsDataUntilRegisteredAgain(bool onInitiator)
+        [TestMethod]
+        public void DeregisteredEndpointRejectsDataUntilRegisteredAgain()
+        {
+            CheckDeregisteredEndpointRejectsDataUntilRegisteredAgain(true);
+            CheckDeregisteredEndpointRejectsDataUntilRegisteredAgain(false);
+        }
+
+        private static void CheckDeregisteredEndpointRejectsDataUntilRegisteredAgain(bool onInitiator)
         {
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             try
