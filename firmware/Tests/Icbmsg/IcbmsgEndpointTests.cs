@@ -21,6 +21,9 @@ namespace NfIcbmsg.Tests.Icbmsg
         [TestMethod]
         public void FourEndpointsCarryTrafficBothWays()
         {
+            // The largest test of the suite starts on a compacted heap: on the nanoCLR at 128 KB it otherwise met
+            // fragmentation, and an OutOfMemoryException on a receive thread lost a release (tests/nfclr.sh).
+            nanoFramework.Runtime.Native.GC.Run(true);
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             try
             {
