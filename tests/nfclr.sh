@@ -5,7 +5,13 @@
 #      references, one assembly; compiler, metadata processor and the scan for constructs the runtime lacks);
 #   2. every hand-written API surface (firmware/nf-surface, the packages NuGet does not serve) checked against the
 #      library nfclr built (NfGate --conform): what a surface declares must exist there with the same shape;
-#   3. the NFUnitTest suite (firmware/NFUnitTest) run on the nanoCLR with a 128 KB managed heap.
+#   3. the NFUnitTest suite (firmware/NFUnitTest) run on the nanoCLR with a 128 KB managed heap. The run must
+#      report every test the sources declare: a run that ends early fails the stage, even when the tests it ran
+#      passed (the interpreter ends quietly, with "Done.", when the launcher's thread dies of an exception).
+#      The suite must not use [DataRow]: the 1.17 nanoCLR reads a DataRow's arguments into memory the garbage
+#      collector does not see (CLR_RT_AttributeParser's value in RuntimeType::GetCustomAttributes), so a
+#      collection that falls inside the launcher's GetCustomAttributes frees them and the launcher dies of
+#      CLR_E_WRONG_TYPE outside its try; data-driven tests run their cases from one [TestMethod] instead.
 # nfclr is found in $NFCLR_HOME, else in ~/.cache/nfclr (nfclr's own default install directory). When it is not
 # there, one line says so and the stage counts as one skipped check.
 # Last line: "nfclr: N passed, N failed, N skipped" (each project check counts one, each test on the nanoCLR one).
@@ -77,6 +83,15 @@ suite=firmware_NFUnitTest_NFUnitTest_nfproj
 lib=firmware_NfIcbmsg_NfIcbmsg_nfproj
 sed "s|^|$root/|" "$work/$suite.own" >"$work/suite.list"
 sources "$lib" | sed "s|^|$root/|" >"$work/lib.list"
+# No [DataRow] (see the top); what the launcher then runs is one line per [Setup], [TestMethod] and [Cleanup].
+datarows=$(xargs -d '\n' grep -nE '^[[:space:]]*\[DataRow\(' <"$work/suite.list" | sed "s|^$root/||")
+if [ -n "$datarows" ]; then
+  echo "error: [DataRow] in the NFUnitTest suite (the nanoCLR can lose its arguments to the garbage collector and"
+  echo "       end the run early; run the cases from one [TestMethod] instead):"
+  echo "$datarows" | sed 's/^/       /'
+  failed=$((failed + 1))
+fi
+expected=$(xargs -d '\n' cat <"$work/suite.list" | sed 's|//.*||' | grep -oE '\[(TestMethod|Setup|Cleanup)\]' | wc -l)
 "$home/run-tests.sh" -l "$(cat "$work/$lib.asm")" -t 600 --heap "$heap" "@$work/suite.list" "@$work/lib.list" >"$work/suite.out" 2>&1
 grep -vE '^Test passed' "$work/suite.out"
 summary=$(grep -E '^tests: [0-9]+ passed, [0-9]+ failed' "$work/suite.out" | tail -1)
@@ -89,6 +104,13 @@ else
   failed=$((failed + f))
   if grep -q '^!!' "$work/suite.out" || [ "$p" -eq 0 ]; then
     echo "error: the nanoCLR run did not complete cleanly (see the !! lines)"
+    failed=$((failed + 1))
+  fi
+  ran=$(grep -cE '^Test (passed|failed|skipped),' "$work/suite.out")
+  if [ "$ran" -ne "$expected" ]; then
+    last=$(grep -E '^Test (passed|failed|skipped),' "$work/suite.out" | tail -1 | cut -d, -f2)
+    echo "error: the nanoCLR run reported $ran of the $expected tests the suite declares (last reported: ${last:-none});"
+    echo "       it ended early (an exception on the launcher's thread ends the interpreter quietly) or the count is off"
     failed=$((failed + 1))
   fi
 fi

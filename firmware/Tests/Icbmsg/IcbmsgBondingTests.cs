@@ -12,9 +12,14 @@ namespace NfIcbmsg.Tests.Icbmsg
     [TestClass]
     public class IcbmsgBondingTests
     {
-        [DataRow(true)]
-        [DataRow(false)]
-        public void BondsInEitherStartOrder(bool followerFirst)
+        [TestMethod]
+        public void BondsInEitherStartOrder()
+        {
+            CheckBondsInEitherStartOrder(true);
+            CheckBondsInEitherStartOrder(false);
+        }
+
+        private static void CheckBondsInEitherStartOrder(bool followerFirst)
         {
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.DocsSideX());
             try

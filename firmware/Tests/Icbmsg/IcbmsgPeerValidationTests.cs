@@ -18,9 +18,14 @@ namespace NfIcbmsg.Tests.Icbmsg
     {
         private static readonly byte[] s_five = new byte[] { 1, 2, 3, 4, 5 };
 
-        [DataRow(1)]
-        [DataRow(2)]
-        public void ShortControlMessagesAreDropped(int length)
+        [TestMethod]
+        public void ShortControlMessagesAreDropped()
+        {
+            CheckShortControlMessagesAreDropped(1);
+            CheckShortControlMessagesAreDropped(2);
+        }
+
+        private static void CheckShortControlMessagesAreDropped(int length)
         {
             ProtocolPeerFixture f = Fixture(false);
             try
@@ -36,10 +41,15 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(4)]
-        [DataRow(0x7F)]
-        [DataRow(0xFF)]
-        public void UnknownTypesAreDropped(int type)
+        [TestMethod]
+        public void UnknownTypesAreDropped()
+        {
+            CheckUnknownTypesAreDropped(4);
+            CheckUnknownTypesAreDropped(0x7F);
+            CheckUnknownTypesAreDropped(0xFF);
+        }
+
+        private static void CheckUnknownTypesAreDropped(int type)
         {
             ProtocolPeerFixture f = Fixture(false);
             try
@@ -55,12 +65,17 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(0, 4)]
-        [DataRow(0, 255)]
-        [DataRow(1, 4)]
-        [DataRow(2, 4)]
-        [DataRow(3, 4)]
-        public void AddressesAtOrAboveTheEndpointCountAreDropped(int type, int address)
+        [TestMethod]
+        public void AddressesAtOrAboveTheEndpointCountAreDropped()
+        {
+            CheckAddressesAtOrAboveTheEndpointCountAreDropped(0, 4);
+            CheckAddressesAtOrAboveTheEndpointCountAreDropped(0, 255);
+            CheckAddressesAtOrAboveTheEndpointCountAreDropped(1, 4);
+            CheckAddressesAtOrAboveTheEndpointCountAreDropped(2, 4);
+            CheckAddressesAtOrAboveTheEndpointCountAreDropped(3, 4);
+        }
+
+        private static void CheckAddressesAtOrAboveTheEndpointCountAreDropped(int type, int address)
         {
             // Even RELEASE_DATA (which carries no address) is dropped for one out of range (docs/protocol.md §6.4).
             ProtocolPeerFixture f = Fixture(false);
@@ -77,15 +92,20 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(0, 0, 32, false)]
-        [DataRow(0, 0, 255, false)]
-        [DataRow(2, 1, 32, false)]
-        [DataRow(1, 0, 16, false)]
-        [DataRow(3, 0, 16, false)]
-        [DataRow(0, 0, 16, true)]
-        [DataRow(1, 0, 32, true)]
-        [DataRow(3, 0, 200, true)]
-        public void BlockIndicesBeyondTheRegionAreDropped(int type, int address, int block, bool initiator)
+        [TestMethod]
+        public void BlockIndicesBeyondTheRegionAreDropped()
+        {
+            CheckBlockIndicesBeyondTheRegionAreDropped(0, 0, 32, false);
+            CheckBlockIndicesBeyondTheRegionAreDropped(0, 0, 255, false);
+            CheckBlockIndicesBeyondTheRegionAreDropped(2, 1, 32, false);
+            CheckBlockIndicesBeyondTheRegionAreDropped(1, 0, 16, false);
+            CheckBlockIndicesBeyondTheRegionAreDropped(3, 0, 16, false);
+            CheckBlockIndicesBeyondTheRegionAreDropped(0, 0, 16, true);
+            CheckBlockIndicesBeyondTheRegionAreDropped(1, 0, 32, true);
+            CheckBlockIndicesBeyondTheRegionAreDropped(3, 0, 200, true);
+        }
+
+        private static void CheckBlockIndicesBeyondTheRegionAreDropped(int type, int address, int block, bool initiator)
         {
             // DATA and BOUND name the sender's blocks (the target's rx blocks), the releases the target's
             // own tx blocks: each is checked against its own count.
@@ -102,14 +122,19 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(0, 0, 1533)]
-        [DataRow(0, 31, 45)]
-        [DataRow(0, 16, 765)]
-        [DataRow(0, 5, -1)]
-        [DataRow(0, 0, -2147483648)]
-        [DataRow(2, 31, 45)]
-        [DataRow(2, 0, 1533)]
-        public void BlockSizesBeyondTheBlocksAreDropped(int type, int block, int size)
+        [TestMethod]
+        public void BlockSizesBeyondTheBlocksAreDropped()
+        {
+            CheckBlockSizesBeyondTheBlocksAreDropped(0, 0, 1533);
+            CheckBlockSizesBeyondTheBlocksAreDropped(0, 31, 45);
+            CheckBlockSizesBeyondTheBlocksAreDropped(0, 16, 765);
+            CheckBlockSizesBeyondTheBlocksAreDropped(0, 5, -1);
+            CheckBlockSizesBeyondTheBlocksAreDropped(0, 0, -2147483648);
+            CheckBlockSizesBeyondTheBlocksAreDropped(2, 31, 45);
+            CheckBlockSizesBeyondTheBlocksAreDropped(2, 0, 1533);
+        }
+
+        private static void CheckBlockSizesBeyondTheBlocksAreDropped(int type, int block, int size)
         {
             // 32 blocks of 48: from block b at most (32 - b) * 48 - 4 bytes fit.
             ProtocolPeerFixture f = Fixture(false);
@@ -146,9 +171,14 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(3)]
-        [DataRow(4)]
-        public void DataIntoBlocksStillHeldIsDropped(int block)
+        [TestMethod]
+        public void DataIntoBlocksStillHeldIsDropped()
+        {
+            CheckDataIntoBlocksStillHeldIsDropped(3);
+            CheckDataIntoBlocksStillHeldIsDropped(4);
+        }
+
+        private static void CheckDataIntoBlocksStillHeldIsDropped(int block)
         {
             ProtocolPeerFixture f = Fixture(false);
             try
@@ -177,10 +207,15 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(0)]
-        [DataRow(5)]
-        [DataRow(15)]
-        public void ReleasesOfBlocksNeverSentAreDropped(int block)
+        [TestMethod]
+        public void ReleasesOfBlocksNeverSentAreDropped()
+        {
+            CheckReleasesOfBlocksNeverSentAreDropped(0);
+            CheckReleasesOfBlocksNeverSentAreDropped(5);
+            CheckReleasesOfBlocksNeverSentAreDropped(15);
+        }
+
+        private static void CheckReleasesOfBlocksNeverSentAreDropped(int block)
         {
             ProtocolPeerFixture f = Fixture(false);
             try
@@ -196,9 +231,14 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(false)]
-        [DataRow(true)]
-        public void ReleasesOfFreedOrLeasedBlocksAreDropped(bool leased)
+        [TestMethod]
+        public void ReleasesOfFreedOrLeasedBlocksAreDropped()
+        {
+            CheckReleasesOfFreedOrLeasedBlocksAreDropped(false);
+            CheckReleasesOfFreedOrLeasedBlocksAreDropped(true);
+        }
+
+        private static void CheckReleasesOfFreedOrLeasedBlocksAreDropped(bool leased)
         {
             ProtocolPeerFixture f = Fixture(false);
             try
@@ -237,9 +277,14 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(false)]
-        [DataRow(true)]
-        public void UnexpectedReleaseBoundIsDropped(bool initiator)
+        [TestMethod]
+        public void UnexpectedReleaseBoundIsDropped()
+        {
+            CheckUnexpectedReleaseBoundIsDropped(false);
+            CheckUnexpectedReleaseBoundIsDropped(true);
+        }
+
+        private static void CheckUnexpectedReleaseBoundIsDropped(bool initiator)
         {
             // Block 0 held the initiator's name until the binding completed; a second RELEASE_BOUND (or any
             // RELEASE_BOUND to the follower) finds no pending binding.
@@ -285,12 +330,17 @@ namespace NfIcbmsg.Tests.Icbmsg
             }
         }
 
-        [DataRow(0)]
-        [DataRow(1)]
-        [DataRow(2)]
-        [DataRow(3)]
-        [DataRow(4)]
-        public void InvalidBoundNamesAreDropped(int variant)
+        [TestMethod]
+        public void InvalidBoundNamesAreDropped()
+        {
+            CheckInvalidBoundNamesAreDropped(0);
+            CheckInvalidBoundNamesAreDropped(1);
+            CheckInvalidBoundNamesAreDropped(2);
+            CheckInvalidBoundNamesAreDropped(3);
+            CheckInvalidBoundNamesAreDropped(4);
+        }
+
+        private static void CheckInvalidBoundNamesAreDropped(int variant)
         {
             ProtocolPeerFixture f = Fixture(false);
             try

@@ -12,9 +12,15 @@ namespace NfIcbmsg.Tests.Icbmsg
     [TestClass]
     public class IcbmsgReleaseBatchTests
     {
-        [DataRow(3, 1)]
-        [DataRow(10, 2)]
-        public void TheReleasesOfOneDrainArePublishedInBatchesInOrder(int messages, int stores)
+        [TestMethod]
+        public void TheReleasesOfOneDrainArePublishedInBatchesInOrder()
+        {
+            // The cases run from one method (docs/nanoframework.md §2.5: no data rows in the shared tests).
+            CheckReleasesOfOneDrain(3, 1);
+            CheckReleasesOfOneDrain(10, 2);
+        }
+
+        private static void CheckReleasesOfOneDrain(int messages, int stores)
         {
             // Up to eight releases share a wr_idx store, and each publication rings at most once.
             ProtocolPeerFixture f = new ProtocolPeerFixture(ProtocolFixtures.DocsSideX());

@@ -14,11 +14,16 @@ namespace NfIcbmsg.Tests.Icmsg
     [TestClass]
     public class IcmsgRingValidationTests
     {
-        [DataRow(1)]
-        [DataRow(2)]
-        [DataRow(3)]
-        [DataRow(6)]
-        public void MisalignedWriteIndexIsRejected(int offset)
+        [TestMethod]
+        public void MisalignedWriteIndexIsRejected()
+        {
+            CheckMisalignedWriteIndexIsRejected(1);
+            CheckMisalignedWriteIndexIsRejected(2);
+            CheckMisalignedWriteIndexIsRejected(3);
+            CheckMisalignedWriteIndexIsRejected(6);
+        }
+
+        private static void CheckMisalignedWriteIndexIsRejected(int offset)
         {
             ProtocolPeerFixture f = Started();
             try
@@ -36,11 +41,16 @@ namespace NfIcbmsg.Tests.Icmsg
             }
         }
 
-        [DataRow(504)]
-        [DataRow(508)]
-        [DataRow(4096)]
-        [DataRow(-4)]
-        public void OutOfRangeWriteIndexIsRejected(int writeIndex)
+        [TestMethod]
+        public void OutOfRangeWriteIndexIsRejected()
+        {
+            CheckOutOfRangeWriteIndexIsRejected(504);
+            CheckOutOfRangeWriteIndexIsRejected(508);
+            CheckOutOfRangeWriteIndexIsRejected(4096);
+            CheckOutOfRangeWriteIndexIsRejected(-4);
+        }
+
+        private static void CheckOutOfRangeWriteIndexIsRejected(int writeIndex)
         {
             ProtocolPeerFixture f = Started();
             try
@@ -58,11 +68,16 @@ namespace NfIcbmsg.Tests.Icmsg
             }
         }
 
-        [DataRow(0)]
-        [DataRow(497)]
-        [DataRow(4096)]
-        [DataRow(0xFFFF)]
-        public void PacketLengthOfZeroOrBeyondTheRingIsRejected(int length)
+        [TestMethod]
+        public void PacketLengthOfZeroOrBeyondTheRingIsRejected()
+        {
+            CheckPacketLengthOfZeroOrBeyondTheRingIsRejected(0);
+            CheckPacketLengthOfZeroOrBeyondTheRingIsRejected(497);
+            CheckPacketLengthOfZeroOrBeyondTheRingIsRejected(4096);
+            CheckPacketLengthOfZeroOrBeyondTheRingIsRejected(0xFFFF);
+        }
+
+        private static void CheckPacketLengthOfZeroOrBeyondTheRingIsRejected(int length)
         {
             // The header occupies 4 bytes; the peer writes its next packet right after it.
             ProtocolPeerFixture f = Started();
@@ -82,10 +97,15 @@ namespace NfIcbmsg.Tests.Icmsg
             }
         }
 
-        [DataRow(129)]
-        [DataRow(200)]
-        [DataRow(496)]
-        public void PacketLongerThanTheReadBufferIsDiscarded(int length)
+        [TestMethod]
+        public void PacketLongerThanTheReadBufferIsDiscarded()
+        {
+            CheckPacketLongerThanTheReadBufferIsDiscarded(129);
+            CheckPacketLongerThanTheReadBufferIsDiscarded(200);
+            CheckPacketLongerThanTheReadBufferIsDiscarded(496);
+        }
+
+        private static void CheckPacketLongerThanTheReadBufferIsDiscarded(int length)
         {
             ProtocolPeerFixture f = Started();
             try

@@ -11,12 +11,17 @@ namespace NfIcbmsg.Tests.Layout
     [TestClass]
     public class PacketBufferLayoutTests
     {
-        [DataRow(0, false, 4, 8)]
-        [DataRow(4, false, 4, 8)]
-        [DataRow(32, false, 32, 36)]
-        [DataRow(8, true, 8, 12)]
-        [DataRow(32, true, 32, 36)]
-        public void IndexWordsAndDataSitWhereTheSpecSays(int cacheAlignment, bool handshake, int writeIndexOffset, int dataOffset)
+        [TestMethod]
+        public void IndexWordsAndDataSitWhereTheSpecSays()
+        {
+            CheckIndexWordsAndDataSitWhereTheSpecSays(0, false, 4, 8);
+            CheckIndexWordsAndDataSitWhereTheSpecSays(4, false, 4, 8);
+            CheckIndexWordsAndDataSitWhereTheSpecSays(32, false, 32, 36);
+            CheckIndexWordsAndDataSitWhereTheSpecSays(8, true, 8, 12);
+            CheckIndexWordsAndDataSitWhereTheSpecSays(32, true, 32, 36);
+        }
+
+        private static void CheckIndexWordsAndDataSitWhereTheSpecSays(int cacheAlignment, bool handshake, int writeIndexOffset, int dataOffset)
         {
             PacketBufferLayout layout = PacketBufferLayout.Create(0x20070000, 0, 256, cacheAlignment, handshake);
             Assert.AreEqual(0, layout.ReadIndexOffset, "rd_idx");
@@ -61,9 +66,14 @@ namespace NfIcbmsg.Tests.Layout
             Assert.IsNull(PacketBufferLayout.TryCreate(0x20070000, 0, 256, 0, true, out error));
         }
 
-        [DataRow(12)]
-        [DataRow(48)]
-        public void CacheAlignmentThatIsNotAPowerOfTwoIsRefused(int alignment)
+        [TestMethod]
+        public void CacheAlignmentThatIsNotAPowerOfTwoIsRefused()
+        {
+            CheckCacheAlignmentThatIsNotAPowerOfTwoIsRefused(12);
+            CheckCacheAlignmentThatIsNotAPowerOfTwoIsRefused(48);
+        }
+
+        private static void CheckCacheAlignmentThatIsNotAPowerOfTwoIsRefused(int alignment)
         {
             string error;
             Assert.IsNull(PacketBufferLayout.TryCreate(0x20070000, 0, 256, alignment, false, out error));

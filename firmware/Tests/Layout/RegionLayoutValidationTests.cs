@@ -12,10 +12,15 @@ namespace NfIcbmsg.Tests.Layout
     [TestClass]
     public class RegionLayoutValidationTests
     {
-        [DataRow(0)]
-        [DataRow(257)]
-        [DataRow(-1)]
-        public void BlockCountOutsideOneTo256IsRefused(int blocks)
+        [TestMethod]
+        public void BlockCountOutsideOneTo256IsRefused()
+        {
+            CheckBlockCountOutsideOneTo256IsRefused(0);
+            CheckBlockCountOutsideOneTo256IsRefused(257);
+            CheckBlockCountOutsideOneTo256IsRefused(-1);
+        }
+
+        private static void CheckBlockCountOutsideOneTo256IsRefused(int blocks)
         {
             string error;
             Assert.IsNull(RegionLayout.TryCompute(0x20070000, 0x4000, blocks, 16, 0, out error));
@@ -33,9 +38,14 @@ namespace NfIcbmsg.Tests.Layout
             Assert.IsNotNull(RegionLayout.TryCompute(0x20070000, 0x4000, 256, 1, 0, out error), error);
         }
 
-        [DataRow(400)]
-        [DataRow(408)]
-        public void RegionWithoutRoomBeyondTheControlQueueIsRefused(int size)
+        [TestMethod]
+        public void RegionWithoutRoomBeyondTheControlQueueIsRefused()
+        {
+            CheckRegionWithoutRoomBeyondTheControlQueueIsRefused(400);
+            CheckRegionWithoutRoomBeyondTheControlQueueIsRefused(408);
+        }
+
+        private static void CheckRegionWithoutRoomBeyondTheControlQueueIsRefused(int size)
         {
             // 16 + 32 blocks need ICMSG_MIN = 408 bytes before the first block.
             string error;
@@ -60,10 +70,15 @@ namespace NfIcbmsg.Tests.Layout
             Assert.AreEqual(4, smallest.BlockSize);
         }
 
-        [DataRow(3)]
-        [DataRow(24)]
-        [DataRow(-8)]
-        public void CacheAlignmentThatIsNotAPowerOfTwoIsRefused(int alignment)
+        [TestMethod]
+        public void CacheAlignmentThatIsNotAPowerOfTwoIsRefused()
+        {
+            CheckCacheAlignmentThatIsNotAPowerOfTwoIsRefused(3);
+            CheckCacheAlignmentThatIsNotAPowerOfTwoIsRefused(24);
+            CheckCacheAlignmentThatIsNotAPowerOfTwoIsRefused(-8);
+        }
+
+        private static void CheckCacheAlignmentThatIsNotAPowerOfTwoIsRefused(int alignment)
         {
             string error;
             Assert.IsNull(RegionLayout.TryCompute(0x20070000, 0x800, 16, 32, alignment, out error));

@@ -99,13 +99,18 @@ namespace NfIcbmsg.Tests.Pbuf
             ring.AssertClean();
         }
 
-        [DataRow(8, -Errno.EINVAL)]
-        [DataRow(16, -Errno.EINVAL)]
-        [DataRow(20, 13)]
-        [DataRow(24, 13)]
-        [DataRow(52, -Errno.EINVAL)]
-        [DataRow(-4, -Errno.EINVAL)]
-        public void InitialPacketMustLieBelowTheWriteIndex(int writeIndex, int expected)
+        [TestMethod]
+        public void InitialPacketMustLieBelowTheWriteIndex()
+        {
+            CheckInitialPacketMustLieBelowTheWriteIndex(8, -Errno.EINVAL);
+            CheckInitialPacketMustLieBelowTheWriteIndex(16, -Errno.EINVAL);
+            CheckInitialPacketMustLieBelowTheWriteIndex(20, 13);
+            CheckInitialPacketMustLieBelowTheWriteIndex(24, 13);
+            CheckInitialPacketMustLieBelowTheWriteIndex(52, -Errno.EINVAL);
+            CheckInitialPacketMustLieBelowTheWriteIndex(-4, -Errno.EINVAL);
+        }
+
+        private static void CheckInitialPacketMustLieBelowTheWriteIndex(int writeIndex, int expected)
         {
             // 13 bytes + 4 header need wr_idx >= 17; wr_idx must also stay below the 52-byte data length.
             RingFixture ring = new RingFixture(0x20070000, 64, 8, true);

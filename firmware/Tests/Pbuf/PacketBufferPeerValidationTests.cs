@@ -12,15 +12,20 @@ namespace NfIcbmsg.Tests.Pbuf
     [TestClass]
     public class PacketBufferPeerValidationTests
     {
-        [DataRow(2)]
-        [DataRow(6)]
-        [DataRow(13)]
-        [DataRow(56)]
-        [DataRow(60)]
-        [DataRow(4096)]
-        [DataRow(-4)]
-        [DataRow(-2147483648)]
-        public void CorruptWriteIndexIsInvalid(int writeIndex)
+        [TestMethod]
+        public void CorruptWriteIndexIsInvalid()
+        {
+            CheckCorruptWriteIndexIsInvalid(2);
+            CheckCorruptWriteIndexIsInvalid(6);
+            CheckCorruptWriteIndexIsInvalid(13);
+            CheckCorruptWriteIndexIsInvalid(56);
+            CheckCorruptWriteIndexIsInvalid(60);
+            CheckCorruptWriteIndexIsInvalid(4096);
+            CheckCorruptWriteIndexIsInvalid(-4);
+            CheckCorruptWriteIndexIsInvalid(-2147483648);
+        }
+
+        private static void CheckCorruptWriteIndexIsInvalid(int writeIndex)
         {
             // Misaligned, at or past the data length, or huge (0xFFFFFFFC, 0x80000000 go negative as int).
             RingFixture ring = new RingFixture(0x20070000, 64, 0, false);
@@ -41,13 +46,18 @@ namespace NfIcbmsg.Tests.Pbuf
             ring.AssertClean();
         }
 
-        [DataRow(0, -Errno.EINVAL)]
-        [DataRow(49, -Errno.EINVAL)]
-        [DataRow(0xFFFF, -Errno.EINVAL)]
-        [DataRow(9, -Errno.EAGAIN)]
-        [DataRow(48, -Errno.EAGAIN)]
-        [DataRow(8, 8)]
-        public void CorruptPacketLengthIsRefused(int length, int expected)
+        [TestMethod]
+        public void CorruptPacketLengthIsRefused()
+        {
+            CheckCorruptPacketLengthIsRefused(0, -Errno.EINVAL);
+            CheckCorruptPacketLengthIsRefused(49, -Errno.EINVAL);
+            CheckCorruptPacketLengthIsRefused(0xFFFF, -Errno.EINVAL);
+            CheckCorruptPacketLengthIsRefused(9, -Errno.EAGAIN);
+            CheckCorruptPacketLengthIsRefused(48, -Errno.EAGAIN);
+            CheckCorruptPacketLengthIsRefused(8, 8);
+        }
+
+        private static void CheckCorruptPacketLengthIsRefused(int length, int expected)
         {
             // A 5-byte packet makes wr_idx 12, so 12 bytes are occupied: a header may claim at most 8.
             // 0 and anything over 48 (len - 8) are invalid; 9..48 claim more than the ring holds (-EAGAIN).
@@ -73,11 +83,16 @@ namespace NfIcbmsg.Tests.Pbuf
             ring.AssertClean();
         }
 
-        [DataRow(2)]
-        [DataRow(56)]
-        [DataRow(1024)]
-        [DataRow(-4)]
-        public void CorruptReadIndexRefusesWrites(int readIndex)
+        [TestMethod]
+        public void CorruptReadIndexRefusesWrites()
+        {
+            CheckCorruptReadIndexRefusesWrites(2);
+            CheckCorruptReadIndexRefusesWrites(56);
+            CheckCorruptReadIndexRefusesWrites(1024);
+            CheckCorruptReadIndexRefusesWrites(-4);
+        }
+
+        private static void CheckCorruptReadIndexRefusesWrites(int readIndex)
         {
             RingFixture ring = new RingFixture(0x20070000, 64, 0, false);
             ring.Poke(ring.Layout.ReadIndexOffset, (uint)readIndex);

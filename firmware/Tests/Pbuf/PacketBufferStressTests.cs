@@ -12,10 +12,15 @@ namespace NfIcbmsg.Tests.Pbuf
     [TestClass]
     public class PacketBufferStressTests
     {
-        [DataRow(64, 0, 0x1CB5)]
-        [DataRow(128, 0, 0x5EED)]
-        [DataRow(100, 32, 0xBEEF)]
-        public void AlternatingWriterAndReaderAgreeWithTheModel(int regionSize, int cacheAlignment, int seed)
+        [TestMethod]
+        public void AlternatingWriterAndReaderAgreeWithTheModel()
+        {
+            CheckAlternatingWriterAndReaderAgreeWithTheModel(64, 0, 0x1CB5);
+            CheckAlternatingWriterAndReaderAgreeWithTheModel(128, 0, 0x5EED);
+            CheckAlternatingWriterAndReaderAgreeWithTheModel(100, 32, 0xBEEF);
+        }
+
+        private static void CheckAlternatingWriterAndReaderAgreeWithTheModel(int regionSize, int cacheAlignment, int seed)
         {
             RingFixture ring = new RingFixture(0x20070000, regionSize, cacheAlignment, false);
             DeterministicRandom random = new DeterministicRandom((uint)seed);
