@@ -14,6 +14,11 @@ namespace NfIcbmsg.Tests.Icbmsg
     [TestClass]
     public class IcbmsgExhaustionTests
     {
+        // How long the unbounded send is shown to wait while every block is held, counted from the moment it
+        // began: nothing can free a block meanwhile (Y holds all 16 and releases none), so a send that
+        // completed in this window took a block that was not free. The bound is what this test proves.
+        private const int BlockedWindowMs = 100;
+
         private static ProtocolProbe s_x;
         private static ProtocolProbe s_y;
         private static int s_waitingStatus;
@@ -22,11 +27,6 @@ namespace NfIcbmsg.Tests.Icbmsg
         private static int s_callbackTimeout;
         private static readonly ManualResetEvent s_done = new ManualResetEvent(false);
         private static readonly ManualResetEvent s_sending = new ManualResetEvent(false);
-
-        // How long the unbounded send is shown not to complete while every block is held, counted from the
-        // moment it began. Nothing can free a block meanwhile (Y holds all 16 and releases none), so a send
-        // that completed anyway would have taken a block that was not free, and would do so at once.
-        private const int BlockedWindowMs = 100;
         private static readonly byte[] s_small = PayloadPattern.Create(8, 77);
 
         [TestMethod]

@@ -15,6 +15,9 @@ namespace NfIcbmsg.Tests.Icbmsg
     [TestClass]
     public class IcbmsgZeroCopyTests
     {
+        // Window offset of the wr_idx of X's tx ring (R1): it moves whenever X writes anything to Y.
+        private static readonly int s_xWriteIndex = ProtocolFixtures.At(ProtocolFixtures.R1) + 4;
+
         private static RxBuffer s_unheld;
         private static ProtocolProbe s_x;
         private static ProtocolProbe s_y;
@@ -69,7 +72,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             try
             {
                 Endpoint x = s_x.Endpoint;
-                uint written = ProtocolFixtures.Word(pair.Memory, XWriteIndex);
+                uint written = ProtocolFixtures.Word(pair.Memory, s_xWriteIndex);
                 TxLease lease = x.GetTxBuffer(100, 0);
                 Assert.IsTrue(lease.IsActive, "a lease of 100 bytes");
                 Assert.AreEqual(196, lease.Capacity, "two blocks");
@@ -81,7 +84,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { lease.Write(0, one, 0, 1); });
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.SendNoCopy(lease, 1); });
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.Drop(lease); });
-                Assert.AreEqual(written, ProtocolFixtures.Word(pair.Memory, XWriteIndex), "X wrote nothing to its ring");
+                Assert.AreEqual(written, ProtocolFixtures.Word(pair.Memory, s_xWriteIndex), "X wrote nothing to its ring");
                 ProtocolFixtures.WaitReceivePass(pair, pair.SideB, "Y after the drop");
                 Assert.AreEqual(0, s_y.MessageCount, "nothing was sent");
                 Assert.AreEqual(0, pair.SideB.Statistics.Rejected, "nothing the peer could reject");
@@ -137,7 +140,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             try
             {
                 Endpoint x = s_x.Endpoint;
-                uint written = ProtocolFixtures.Word(pair.Memory, XWriteIndex);
+                uint written = ProtocolFixtures.Word(pair.Memory, s_xWriteIndex);
                 Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { x.GetTxBuffer(x.TxBufferSize + 1, 0); });
                 TxLease lease = x.GetTxBuffer(10, 0);
                 Assert.IsTrue(lease.IsActive, "a lease of 10 bytes");
@@ -149,7 +152,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.SendNoCopy(lease, 10); });
 
                 Assert.AreEqual(0, pair.SideA.Statistics.TxBlocksInUse, "no block leaked");
-                Assert.AreEqual(written, ProtocolFixtures.Word(pair.Memory, XWriteIndex), "X wrote nothing to its ring");
+                Assert.AreEqual(written, ProtocolFixtures.Word(pair.Memory, s_xWriteIndex), "X wrote nothing to its ring");
                 ProtocolFixtures.WaitReceivePass(pair, pair.SideB, "Y after the refused sends");
                 Assert.AreEqual(0, s_y.MessageCount, "nothing was sent");
                 ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
@@ -293,9 +296,6 @@ namespace NfIcbmsg.Tests.Icbmsg
         {
             s_unheld = buffer;
         }
-
-        // Window offset of the wr_idx of X's tx ring (R1): it moves whenever X writes anything to Y.
-        private static readonly int XWriteIndex = ProtocolFixtures.At(ProtocolFixtures.R1) + 4;
 
         // Y has finished the pass that delivered what it holds (a release that pass would send is in X's
         // ring), then X has read its ring: a release not counted by then was not sent.
