@@ -87,7 +87,7 @@ namespace NfIcbmsg
         /// <summary>Times the idle receive thread looked at the rings without a doorbell (InstanceConfig.IdleRecheckMs).</summary>
         public int IdleRechecks { get { return _idleRechecks; } }
 
-        /// <summary>Times the receive thread ran (on a doorbell, a retry or an idle re-check): shows it is alive, and not spinning.</summary>
+        /// <summary>Times the receive thread ran (on a doorbell, a retry or an idle re-check), counted as each run begins: shows it is alive, and not spinning.</summary>
         public int ReceiveRuns { get { return _receiveRuns; } }
 
         /// <summary>

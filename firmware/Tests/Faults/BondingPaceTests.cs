@@ -15,6 +15,11 @@ namespace NfIcbmsg.Tests.Faults
     [TestClass]
     public class BondingPaceTests
     {
+        // How long the two sides are watched, and the pace they must keep: fewer than one receive run per
+        // 2 ms each (250 in half a second): five times the retry pace, far below two sides ringing flat out.
+        private const int RateWindowMs = 500;
+        private const int MinMsPerRun = 2;
+
         [TestMethod]
         public void SidesThatCannotBondRingEachOtherAtTheRetryPace()
         {
@@ -32,17 +37,22 @@ namespace NfIcbmsg.Tests.Faults
                 b.Open();
                 a.RegisterEndpoint(new EndpointConfig("ep0"));
                 b.RegisterEndpoint(new EndpointConfig("ep0"));
-                Thread.Sleep(100);
+
+                // Both sides are in the retry regime once each has rung at least twice. The rates are taken over
+                // the time the window really lasted, which a loaded machine stretches.
+                ProtocolFixtures.Eventually(delegate { return a.Statistics.DoorbellsRung >= 2 && b.Statistics.DoorbellsRung >= 2; }, "both sides to repeat their bonding doorbell");
+                long start = ProtocolFixtures.Now();
                 int runsA = a.Statistics.ReceiveRuns;
                 int runsB = b.Statistics.ReceiveRuns;
                 int rungA = a.Statistics.DoorbellsRung;
-                Thread.Sleep(500);
+                Thread.Sleep(RateWindowMs);
                 runsA = a.Statistics.ReceiveRuns - runsA;
                 runsB = b.Statistics.ReceiveRuns - runsB;
                 rungA = a.Statistics.DoorbellsRung - rungA;
+                long elapsed = ProtocolFixtures.Now() - start;
                 Assert.IsFalse(a.IsBonded || b.IsBonded, "the two cannot bond");
                 Assert.IsTrue(rungA > 0, "side A still repeats its bonding doorbell");
-                Assert.IsTrue(runsA < 250 && runsB < 250, "receive runs in 500 ms: A " + runsA.ToString() + ", B " + runsB.ToString() + " (about 50 each at a 10 ms pace)");
+                Assert.IsTrue(runsA * MinMsPerRun < elapsed && runsB * MinMsPerRun < elapsed, "receive runs in " + elapsed.ToString() + " ms: A " + runsA.ToString() + ", B " + runsB.ToString() + " (about one each per " + IcmsgLink.BondingRepeatMs.ToString() + " ms; at most one per " + MinMsPerRun.ToString() + " ms)");
                 ProtocolFixtures.AssertNoInternalFaults(a, "side A");
                 ProtocolFixtures.AssertNoInternalFaults(b, "side B");
             }

@@ -18,6 +18,15 @@ namespace NfIcbmsg.Tests.Faults
         private const int Messages = 80;
         private const int LargestMessage = 200;
 
+        // A receive thread that has not run for this long owes no pass to an earlier doorbell: a pending wake
+        // is taken within a scheduling slice (a few ms on the host, 20 ms on the nanoCLR).
+        private const int QuietMs = 100;
+
+        // How long a message whose ring was lost is shown to stay unread with the re-check off: three of the
+        // device's default re-check intervals, so an instance that ignored the setting and re-checked at the
+        // default (or the host's shorter one) would have read it.
+        private const int UnreadWindowMs = 3 * InstanceConfig.DeviceIdleRecheckMs;
+
         [TestMethod]
         public void TrafficBothWaysCompletesWhenRingsAreLost()
         {
@@ -66,7 +75,24 @@ namespace NfIcbmsg.Tests.Faults
                     Assert.AreEqual(0, lossyA.Passed + lossyB.Passed, "no ring got through");
                 }
 
-                Assert.IsTrue(a.Statistics.IdleRechecks > 0 && b.Statistics.IdleRechecks > 0, "both sides re-checked");
+                // A later ring may have covered every ring lost so far. A re-check only counts when no doorbell
+                // came for a whole interval, so once both sides have re-checked after the last release neither
+                // owes a pass to any ring; a last message each way, its ring lost too, can then be found by
+                // nothing but a re-check.
+                int rechecksA = a.Statistics.IdleRechecks;
+                int rechecksB = b.Statistics.IdleRechecks;
+                ProtocolFixtures.Eventually(delegate { return a.Statistics.IdleRechecks > rechecksA && b.Statistics.IdleRechecks > rechecksB; }, "both sides to re-check while idle");
+                lossyA.LoseAll();
+                lossyB.LoseAll();
+                rechecksA = a.Statistics.IdleRechecks;
+                rechecksB = b.Statistics.IdleRechecks;
+                byte[] lastToY = PayloadPattern.Create(LargestMessage, Messages);
+                byte[] lastToX = PayloadPattern.Create(LargestMessage, 1000 + Messages);
+                Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(lastToY, 0, lastToY.Length, 0), "X's last message");
+                Assert.AreEqual((int)SendStatus.Sent, (int)y.Endpoint.TrySend(lastToX, 0, lastToX.Length, 0), "Y's last message");
+                y.ExpectMessage(Messages, lastToY, "Y's copy of X's last message");
+                x.ExpectMessage(Messages, lastToX, "X's copy of Y's last message");
+                Assert.IsTrue(a.Statistics.IdleRechecks > rechecksA && b.Statistics.IdleRechecks > rechecksB, "both sides re-checked to find the last message");
                 Assert.AreEqual(0, a.Statistics.Rejected + b.Statistics.Rejected, "rejections");
                 ProtocolFixtures.AssertNoFaults(a, b);
             }
@@ -111,17 +137,28 @@ namespace NfIcbmsg.Tests.Faults
                 int runs = b.Statistics.ReceiveRuns;
                 ProtocolFixtures.Eventually(delegate
                 {
-                    Thread.Sleep(100);
+                    Thread.Sleep(QuietMs);
                     int now = b.Statistics.ReceiveRuns;
                     bool quiet = now == runs;
                     runs = now;
                     return quiet;
                 }, "B's receive thread to go quiet after binding");
                 byte[] message = PayloadPattern.Create(20, 3);
+                int rung = a.Statistics.DoorbellsRung;
+                runs = b.Statistics.ReceiveRuns;
                 Assert.AreEqual((int)SendStatus.Sent, (int)x.Endpoint.TrySend(message, 0, message.Length, 0), "the send");
-                Thread.Sleep(300);
+                Assert.IsTrue(a.Statistics.DoorbellsRung > rung, "the send rang B's doorbell");
+                Assert.IsTrue(lossyA.Dropped >= 1 && lossyA.Passed == 0, "and the ring was lost");
+
+                // Nothing else wakes B now; the window is the bound this test proves.
+                Thread.Sleep(UnreadWindowMs);
+                Assert.AreEqual(runs, b.Statistics.ReceiveRuns, "B's receive thread did not run without a doorbell");
                 Assert.AreEqual(0, y.MessageCount, "unread without its doorbell");
                 Assert.AreEqual(0, b.Statistics.IdleRechecks, "no re-check when turned off");
+
+                // The message waited in the ring for nothing but a doorbell: one ring, and it arrives.
+                lineAToB.Raise();
+                y.ExpectMessage(0, message, "the message on the next doorbell");
             }
             finally
             {

@@ -16,6 +16,11 @@ namespace NfIcbmsg.Tests.Faults
     [TestClass]
     public class TxRingFaultTests
     {
+        // How long the retrying receive thread is watched, and the read rate it must stay under (3000 reads in
+        // half a second): retries every RetryIntervalMs read a few hundred, a thread without a pause far more.
+        private const int RateWindowMs = 500;
+        private const int MaxWordReadsPerMs = 6;
+
         [TestMethod]
         public void CorruptReadIndexIsALinkFaultCountedOncePerValueAndHeals()
         {
@@ -72,15 +77,23 @@ namespace NfIcbmsg.Tests.Faults
                 f.Peer.SendData(0, 3, payload);
                 f.Probe.ExpectMessage(0, payload, "delivered although the release cannot go out");
                 f.Rejects.WaitTotal(1);
-                Assert.AreEqual(1, f.Target.Statistics.RxBlocksHeld, "the block stays held until its release is sent");
 
-                // A receive thread that retried without a pause would read the ring indices hundreds
-                // of thousands of times in this half second; retrying every few ms reads them a few hundred.
-                Thread.Sleep(50);
+                // The failure is reported before the block is marked held again, and every retry unmarks it while
+                // it tries: the count is 1 between tries, which is what the test waits to see.
+                ProtocolFixtures.Eventually(delegate { return f.Target.Statistics.RxBlocksHeld == 1; }, "the block stays held until its release is sent");
+
+                // Once a run has begun after the failed release, the thread is retrying. One that retried without
+                // a pause would read the ring indices hundreds of thousands of times in half a second; retrying
+                // every few ms reads them a few hundred. The rate is taken over the time the window really
+                // lasted, which a loaded machine stretches.
+                int runs = f.Target.Statistics.ReceiveRuns;
+                ProtocolFixtures.Eventually(delegate { return f.Target.Statistics.ReceiveRuns > runs; }, "the receive thread to retry the release");
+                long start = ProtocolFixtures.Now();
                 int before = f.Guard.WordReads;
-                Thread.Sleep(500);
+                Thread.Sleep(RateWindowMs);
                 int reads = f.Guard.WordReads - before;
-                Assert.IsTrue(reads < 3000, reads.ToString() + " word reads in 500 ms while the tx ring was corrupt");
+                long elapsed = ProtocolFixtures.Now() - start;
+                Assert.IsTrue(reads < MaxWordReadsPerMs * elapsed, reads.ToString() + " word reads in " + elapsed.ToString() + " ms while the tx ring was corrupt (at most " + MaxWordReadsPerMs.ToString() + " a ms)");
 
                 f.Memory.WriteWord(rd, saved);
                 f.Peer.ExpectControl(ControlMessage.ReleaseData, 0, 3, "the release once the peer repaired rd_idx");

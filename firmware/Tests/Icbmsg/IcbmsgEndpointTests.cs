@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using nanoFramework.TestFramework;
 using NfIcbmsg.Icbmsg;
 using NfIcbmsg.Platform.InMemory;
@@ -110,7 +109,8 @@ namespace NfIcbmsg.Tests.Icbmsg
 
                 // An endpoint of another name does not take it.
                 typo.Register(pair.SideA);
-                Thread.Sleep(50);
+                ProtocolFixtures.WaitReceivePass(pair, pair.SideA, "the follower after \"lat3\" registered");
+                ProtocolFixtures.WaitReceivePass(pair, pair.SideB, "the initiator after the follower's pass");
                 Assert.AreEqual(0, typo.BoundCount, "a different name does not bind");
                 Assert.AreEqual(1, follower.GetParkedNames().Length, "still parked");
                 Assert.AreEqual(0, y.BoundCount, "the initiator is not bound yet");
@@ -226,7 +226,8 @@ namespace NfIcbmsg.Tests.Icbmsg
                 rejects.WaitTotal(1);
                 rejects.AssertOnly(RejectReason.EndpointNotReady, 1);
                 Assert.AreEqual(0, mine.MessageCount, "nothing delivered to a deregistered endpoint");
-                Thread.Sleep(20);
+                ProtocolFixtures.WaitReceivePass(pair, local, "the side that rejected the message");
+                ProtocolFixtures.WaitReceivePass(pair, remote, "the sender after that pass");
                 Assert.AreEqual(1, remote.Statistics.TxBlocksInUse, "no release for a rejected message");
 
                 // The same configuration again: bound() again, purely locally.

@@ -14,6 +14,11 @@ namespace NfIcbmsg.Tests.Icbmsg
     [TestClass]
     public class IcbmsgExhaustionTests
     {
+        // How long the unbounded send is shown to wait while every block is held, counted from the moment it
+        // began: nothing can free a block meanwhile (Y holds all 16 and releases none), so a send that
+        // completed in this window took a block that was not free. The bound is what this test proves.
+        private const int BlockedWindowMs = 100;
+
         private static ProtocolProbe s_x;
         private static ProtocolProbe s_y;
         private static int s_waitingStatus;
@@ -21,6 +26,7 @@ namespace NfIcbmsg.Tests.Icbmsg
         private static long s_callbackMs;
         private static int s_callbackTimeout;
         private static readonly ManualResetEvent s_done = new ManualResetEvent(false);
+        private static readonly ManualResetEvent s_sending = new ManualResetEvent(false);
         private static readonly byte[] s_small = PayloadPattern.Create(8, 77);
 
         [TestMethod]
@@ -86,11 +92,15 @@ namespace NfIcbmsg.Tests.Icbmsg
             try
             {
                 s_done.Reset();
+                s_sending.Reset();
                 s_waitingStatus = -1;
                 int waits = pair.SideA.Statistics.AllocationWaits;
                 sender = new Thread(SendForever);
                 sender.Start();
-                Assert.IsFalse(s_done.WaitOne(100, false), "the send waits while every block is held");
+                Assert.IsTrue(s_sending.WaitOne(ProtocolFixtures.WaitMs, false), "the sending thread starts");
+                Assert.IsFalse(s_done.WaitOne(BlockedWindowMs, false), "the send waits while every block is held");
+                Assert.AreEqual(-1, s_waitingStatus, "no status yet");
+                Assert.AreEqual(16, pair.SideA.Statistics.TxBlocksInUse, "no block taken meanwhile");
 
                 ProtocolRejectRecorder rejects = new ProtocolRejectRecorder(pair.SideB);
                 held = s_y.TakeHeld();
@@ -160,6 +170,7 @@ namespace NfIcbmsg.Tests.Icbmsg
 
         private static void SendForever()
         {
+            s_sending.Set();
             s_waitingStatus = (int)s_x.Endpoint.TrySend(s_small, 0, s_small.Length, Timeout.Infinite);
             s_done.Set();
         }

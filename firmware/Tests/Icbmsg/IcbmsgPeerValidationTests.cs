@@ -189,13 +189,13 @@ namespace NfIcbmsg.Tests.Icbmsg
                 f.Peer.SendData(0, 3, held);
                 f.Probe.WaitHeld(1);
                 f.Probe.HoldAll = false;
-                f.Peer.ExpectNoPacket("a held message is not released");
+                f.ExpectNoPacket("a held message is not released");
 
                 f.Peer.PutBlock(block, 5, s_five);
                 f.Peer.Control(ControlMessage.Data, 0, block);
                 f.Rejects.WaitTotal(1);
                 f.Rejects.AssertOnly(RejectReason.BlockInUse, 1);
-                f.Peer.ExpectNoPacket("nothing answers the rejected message");
+                f.ExpectNoPacket("nothing answers the rejected message");
 
                 f.Probe.ReleaseAll();
                 f.Peer.ExpectControl(ControlMessage.ReleaseData, 0, 3, "the release of the held message");

@@ -15,6 +15,9 @@ namespace NfIcbmsg.Tests.Icbmsg
     [TestClass]
     public class IcbmsgZeroCopyTests
     {
+        // Window offset of the wr_idx of X's tx ring (R1): it moves whenever X writes anything to Y.
+        private static readonly int s_xWriteIndex = ProtocolFixtures.At(ProtocolFixtures.R1) + 4;
+
         private static RxBuffer s_unheld;
         private static ProtocolProbe s_x;
         private static ProtocolProbe s_y;
@@ -47,7 +50,7 @@ namespace NfIcbmsg.Tests.Icbmsg
                 s_y.ExpectMessage(0, payload, "Y receives the lease's bytes");
                 s_y.WaitHeld(1);
                 Assert.AreEqual(150u, ProtocolFixtures.Word(pair.Memory, header), "the header holds the length sent");
-                Thread.Sleep(20);
+                WaitReleasesRead(pair);
                 Assert.AreEqual(2, pair.SideA.Statistics.TxBlocksInUse, "held by Y");
 
                 s_y.ReleaseAll();
@@ -69,6 +72,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             try
             {
                 Endpoint x = s_x.Endpoint;
+                uint written = ProtocolFixtures.Word(pair.Memory, s_xWriteIndex);
                 TxLease lease = x.GetTxBuffer(100, 0);
                 Assert.IsTrue(lease.IsActive, "a lease of 100 bytes");
                 Assert.AreEqual(196, lease.Capacity, "two blocks");
@@ -80,7 +84,8 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { lease.Write(0, one, 0, 1); });
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.SendNoCopy(lease, 1); });
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.Drop(lease); });
-                Thread.Sleep(20);
+                Assert.AreEqual(written, ProtocolFixtures.Word(pair.Memory, s_xWriteIndex), "X wrote nothing to its ring");
+                ProtocolFixtures.WaitReceivePass(pair, pair.SideB, "Y after the drop");
                 Assert.AreEqual(0, s_y.MessageCount, "nothing was sent");
                 Assert.AreEqual(0, pair.SideB.Statistics.Rejected, "nothing the peer could reject");
                 ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
@@ -135,6 +140,7 @@ namespace NfIcbmsg.Tests.Icbmsg
             try
             {
                 Endpoint x = s_x.Endpoint;
+                uint written = ProtocolFixtures.Word(pair.Memory, s_xWriteIndex);
                 Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { x.GetTxBuffer(x.TxBufferSize + 1, 0); });
                 TxLease lease = x.GetTxBuffer(10, 0);
                 Assert.IsTrue(lease.IsActive, "a lease of 10 bytes");
@@ -146,7 +152,8 @@ namespace NfIcbmsg.Tests.Icbmsg
                 Assert.ThrowsException(typeof(InvalidOperationException), delegate { x.SendNoCopy(lease, 10); });
 
                 Assert.AreEqual(0, pair.SideA.Statistics.TxBlocksInUse, "no block leaked");
-                Thread.Sleep(20);
+                Assert.AreEqual(written, ProtocolFixtures.Word(pair.Memory, s_xWriteIndex), "X wrote nothing to its ring");
+                ProtocolFixtures.WaitReceivePass(pair, pair.SideB, "Y after the refused sends");
                 Assert.AreEqual(0, s_y.MessageCount, "nothing was sent");
                 ProtocolFixtures.AssertNoFaults(pair.SideA, pair.SideB);
             }
@@ -174,7 +181,7 @@ namespace NfIcbmsg.Tests.Icbmsg
 
                 s_y.WaitHeld(3);
                 RxBuffer[] held = s_y.TakeHeld();
-                Thread.Sleep(20);
+                WaitReleasesRead(pair);
                 Assert.AreEqual(1 + 2 + 4, pair.SideA.Statistics.TxBlocksInUse, "X's blocks stay taken while Y holds them");
                 Assert.AreEqual(1 + 2 + 4, pair.SideB.Statistics.RxBlocksHeld, "Y holds 7 blocks");
                 for (int i = 0; i < held.Length; i++)
@@ -288,6 +295,14 @@ namespace NfIcbmsg.Tests.Icbmsg
         private static void KeepWithoutHolding(ProtocolProbe probe, RxBuffer buffer)
         {
             s_unheld = buffer;
+        }
+
+        // Y has finished the pass that delivered what it holds (a release that pass would send is in X's
+        // ring), then X has read its ring: a release not counted by then was not sent.
+        private static void WaitReleasesRead(SimulatedPair pair)
+        {
+            ProtocolFixtures.WaitReceivePass(pair, pair.SideB, "Y after its deliveries");
+            ProtocolFixtures.WaitReceivePass(pair, pair.SideA, "X after Y's pass");
         }
 
         // A docs pair with "ep0" bound on both sides (s_x on X, s_y on Y).

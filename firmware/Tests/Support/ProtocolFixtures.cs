@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using nanoFramework.TestFramework;
+using NfIcbmsg.Hal;
 using NfIcbmsg.Icmsg;
 using NfIcbmsg.Platform.InMemory;
 
@@ -129,6 +130,33 @@ namespace NfIcbmsg.Tests.Support
         public static void Eventually(ProtocolCondition condition, string what)
         {
             Assert.IsTrue(Until(condition, null, WaitMs), "timed out after " + WaitMs.ToString() + " ms waiting for " + what);
+        }
+
+        /// <summary>
+        /// Fails the test unless the receive thread of <paramref name="instance"/> has run a whole pass that began
+        /// after this call, within <see cref="WaitMs"/>; <paramref name="doorbell"/> is the line the instance listens
+        /// on, rung until it has. By then everything in the instance's rx ring at the call has been read and
+        /// handled, and whatever that work owed (releases, binding answers, callbacks) is done: a test may assert
+        /// that something did not happen because of what came before the call. The rings are doorbells with
+        /// nothing new behind them, which the protocol allows at any time.
+        /// </summary>
+        public static void WaitReceivePass(IpcInstance instance, IMailboxTx doorbell, string what)
+        {
+            // ReceiveRuns counts a run as it begins: run first + 1 began after this read, and run first + 2
+            // beginning means run first + 1 has ended. Each ring makes the thread run once more, so the count
+            // cannot stall on a thread that went idle.
+            int first = instance.Statistics.ReceiveRuns;
+            Eventually(delegate
+            {
+                doorbell.Raise();
+                return instance.Statistics.ReceiveRuns >= first + 2;
+            }, "a whole receive pass of " + what);
+        }
+
+        /// <summary><see cref="WaitReceivePass(IpcInstance, IMailboxTx, string)"/> for one side of <paramref name="pair"/>.</summary>
+        public static void WaitReceivePass(SimulatedPair pair, IpcInstance side, string what)
+        {
+            WaitReceivePass(side, side == pair.SideA ? pair.LineBToA : pair.LineAToB, what);
         }
 
         /// <summary>Fails the test unless <paramref name="instance"/> has bonded within <see cref="WaitMs"/>.</summary>

@@ -11,7 +11,7 @@ namespace NfIcbmsg.Tests.Support
     public sealed class ProtocolLossyMailbox : IMailboxTx
     {
         private readonly IMailboxTx _inner;
-        private readonly int _dropPercent;
+        private int _dropPercent;
         private readonly DeterministicRandom _random;
         private readonly object _sync = new object();
         private bool _armed;
@@ -44,6 +44,16 @@ namespace NfIcbmsg.Tests.Support
             lock (_sync)
             {
                 _armed = true;
+            }
+        }
+
+        /// <summary>From now on loses every ring (armed or not).</summary>
+        public void LoseAll()
+        {
+            lock (_sync)
+            {
+                _armed = true;
+                _dropPercent = 100;
             }
         }
 

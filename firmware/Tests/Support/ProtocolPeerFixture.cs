@@ -111,6 +111,16 @@ namespace NfIcbmsg.Tests.Support
             AssertHealthy();
         }
 
+        /// <summary>
+        /// Fails if the target wrote a packet the peer has not read yet, once a whole receive pass of the target
+        /// that began now has ended (so an answer to what the peer sent before would be in the ring).
+        /// </summary>
+        public void ExpectNoPacket(string what)
+        {
+            ProtocolFixtures.WaitReceivePass(Target, TargetRx, "the target before checking it wrote nothing (" + what + ")");
+            Peer.ExpectNoPacket(what);
+        }
+
         /// <summary>Fails if the target touched memory outside its regions or its receive loop met an exception.</summary>
         public void AssertHealthy()
         {

@@ -114,7 +114,7 @@ namespace NfIcbmsg.Tests.Host
                     int sentinelBlock = round % blocks;
                     byte[] sentinel = PayloadPattern.Create(12, 100000 + round);
                     f.ExpectDelivered(delivered + round, sentinelBlock, sentinel, where + ": the valid message after the fuzzed one");
-                    f.Peer.ExpectNoPacket(where);
+                    f.ExpectNoPacket(where);
                     Assert.True(rejected == f.Target.Statistics.Rejected, where + ": " + f.Target.Statistics.Rejected + " rejected, the model says " + rejected + " (packet " + BitConverter.ToString(packet) + ", size " + size + ")");
                     Assert.Equal(rejected, f.Rejects.Total);
                     Assert.Equal(0, f.Target.Statistics.InternalFaults);
@@ -278,8 +278,9 @@ namespace NfIcbmsg.Tests.Host
         }
 
         // Waits until the receiver has read its ring up to the wr_idx the peer published (whatever it made of
-        // the bytes on the way) and then stays quiet. A receiver that stalls on a corrupt packet, or keeps
-        // spinning on one, fails here within the bound.
+        // the bytes on the way) and then has run a whole pass more, so whatever it counts for those bytes is
+        // counted; a further pass, with nothing new in the ring, must count nothing. A receiver that stalls on a
+        // corrupt packet, or keeps going back to one, fails here within the bound.
         private static void Settle(ProtocolPeerFixture f, string where)
         {
             int readIndex = f.Peer.TxRing.ReadIndexOffset;
@@ -288,21 +289,15 @@ namespace NfIcbmsg.Tests.Host
             Assert.True(drained, where + ": the receiver stopped at rd_idx " + f.Memory.ReadWord(readIndex) + " short of wr_idx " + f.Memory.ReadWord(writeIndex));
 
             IpcStatistics statistics = f.Target.Statistics;
-            long deadline = Environment.TickCount64 + ProtocolFixtures.WaitMs;
-            long last = -1;
-            while (Environment.TickCount64 < deadline)
-            {
-                long now = ((long)statistics.ControlMessagesReceived << 32) + statistics.Rejected + ((long)statistics.MessagesReceived << 16);
-                if (now == last)
-                {
-                    return;
-                }
+            ProtocolFixtures.WaitReceivePass(f.Target, f.TargetRx, where + ": the receiver after its drain");
+            string counted = Counted(statistics);
+            ProtocolFixtures.WaitReceivePass(f.Target, f.TargetRx, where + ": the receiver with nothing new");
+            Assert.True(Counted(statistics) == counted, where + ": the receiver counted more with nothing new in its ring: " + counted + ", then " + Counted(statistics));
+        }
 
-                last = now;
-                System.Threading.Thread.Sleep(10);
-            }
-
-            Assert.Fail(where + ": the receiver did not settle within " + ProtocolFixtures.WaitMs + " ms");
+        private static string Counted(IpcStatistics statistics)
+        {
+            return "packets " + statistics.ControlMessagesReceived + ", delivered " + statistics.MessagesReceived + ", rejected " + statistics.Rejected;
         }
 
         // A valid message in a block the receiver does not hold: it must arrive, and (when the tx ring's
