@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using NfIcbmsg.Platform;
@@ -87,7 +88,7 @@ namespace NfIcbmsg.Sim.Commands
 
         private static int IdleRecheck(int durationMs, bool asJson, TextWriter output, TextWriter error)
         {
-            var rows = IdleRecheckCost.Measure(durationMs, step =>
+            IReadOnlyList<IdleRecheckCost.Row> rows = IdleRecheckCost.Measure(durationMs, step =>
             {
                 if (!asJson)
                 {
@@ -106,7 +107,7 @@ namespace NfIcbmsg.Sim.Commands
             }
 
             Table table = new Table().AddColumns("idle re-check", "idle CPU (% of a core, whole process)", "re-checks/s", "CPU per re-check (µs)", $"{IdleRecheckCost.MessageSize} B msg/s", "× off", "msg/s, every doorbell lost");
-            foreach (var r in rows)
+            foreach (IdleRecheckCost.Row r in rows)
             {
                 table.AddRow(r.IntervalMs < 0 ? "off (baseline)" : r.IntervalMs + " ms", r.IdleCpuPercent.ToString("F2"), r.IdleRechecksPerSecond.ToString("F0"), r.IntervalMs < 0 ? "-" : r.CpuUsPerRecheck.ToString("F1"), r.MessagesPerSecond.ToString("F0"), r.TimesBaseline.ToString("F2"), r.IntervalMs < 0 ? "stalls" : r.MessagesPerSecondAllRingsLost.ToString("F0"));
             }

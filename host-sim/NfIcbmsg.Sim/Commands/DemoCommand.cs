@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using NfIcbmsg.Devicetree;
 using NfIcbmsg.Devicetree.Boards;
@@ -154,7 +154,7 @@ namespace NfIcbmsg.Sim.Commands
 
         private static void PrintBindings(DemoRun run)
         {
-            foreach (var (instance, a, b) in run.Endpoints)
+            foreach ((string instance, Endpoint a, Endpoint b) in run.Endpoints)
             {
                 IcbmsgInstance side = (IcbmsgInstance)a.Instance;
                 string initiator = side.IsInitiator ? "A" : "B";

@@ -6,8 +6,8 @@ using NfIcbmsg.Tests.Bridge.Specimens;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
-using SkipTestException = nanoFramework.TestFramework.SkipTestException;
 using AssertFailedException = TestFrameworkShared.AssertFailedException;
+using SkipTestException = nanoFramework.TestFramework.SkipTestException;
 
 namespace NfIcbmsg.Tests.Bridge
 {
