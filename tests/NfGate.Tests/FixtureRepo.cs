@@ -36,7 +36,7 @@ namespace NfGate.Tests
         public void Write(string relativePath, string text)
         {
             string path = FullPath(relativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, text);
         }
 

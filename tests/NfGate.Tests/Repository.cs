@@ -19,7 +19,7 @@ namespace NfGate.Tests
 
         private static string FindRoot()
         {
-            for (string directory = AppContext.BaseDirectory; directory != null; directory = Path.GetDirectoryName(directory))
+            for (string? directory = AppContext.BaseDirectory; directory != null; directory = Path.GetDirectoryName(directory))
             {
                 if (Directory.Exists(Path.Combine(directory, "firmware", "nf-surface")) && Directory.Exists(Path.Combine(directory, "tools", "NfGate")))
                 {

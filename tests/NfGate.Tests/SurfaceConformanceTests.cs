@@ -93,7 +93,9 @@ namespace System
         private static IAssemblySymbol Load(MetadataReference reference)
         {
             CSharpCompilation compilation = CSharpCompilation.Create("probe", references: [reference]);
-            return (IAssemblySymbol)compilation.GetAssemblyOrModuleSymbol(reference);
+            IAssemblySymbol? assembly = (IAssemblySymbol?)compilation.GetAssemblyOrModuleSymbol(reference);
+            Assert.NotNull(assembly);
+            return assembly;
         }
     }
 }

@@ -43,7 +43,7 @@ namespace NfIcbmsg.Devicetree.Tests
         /// Zephyr's own copies of the samples, when something lays them beside the clone (the project's CI does);
         /// null on a user's machine. Only the optional <see cref="BesideRepositoryTests"/> look at them.
         /// </summary>
-        public static string ZephyrSamplesBesideRepository
+        public static string? ZephyrSamplesBesideRepository
         {
             get
             {

@@ -40,9 +40,9 @@ namespace NfIcbmsg.Esp32.Tests
         public static List<string> CompileItems(string projectFile)
         {
             XDocument doc = XDocument.Load(projectFile);
-            string dir = Path.GetDirectoryName(projectFile);
+            string dir = Path.GetDirectoryName(Path.GetFullPath(projectFile))!;
             return doc.Descendants().Where(e => e.Name.LocalName == "Compile")
-                .Select(e => (string)e.Attribute("Include"))
+                .Select(e => Required(e, "Include", projectFile))
                 .Select(p => p.Replace("$(MSBuildThisFileDirectory)", string.Empty).Replace('\\', Path.DirectorySeparatorChar))
                 .Select(p => Path.GetFullPath(Path.Combine(dir, p)))
                 .ToList();
@@ -50,12 +50,12 @@ namespace NfIcbmsg.Esp32.Tests
 
         /// <summary>Package ids in a packages.config.</summary>
         public static List<string> Packages(string packagesConfig) =>
-            XDocument.Load(packagesConfig).Descendants("package").Select(e => (string)e.Attribute("id")).ToList();
+            XDocument.Load(packagesConfig).Descendants("package").Select(e => Required(e, "id", packagesConfig)).ToList();
 
         private static byte[] BuildEsp32()
         {
             Dictionary<string, MetadataReference> surfaces = s_surfaces.Value;
-            string projectDir = Path.GetDirectoryName(RepoPaths.Esp32Project);
+            string projectDir = Path.GetDirectoryName(Path.GetFullPath(RepoPaths.Esp32Project))!;
 
             // The NfIcbmsg library: the portable protocol sources, against every surface the protocol may use.
             MetadataReference protocol = Compile("NfIcbmsg", CompileItems(RepoPaths.ProtocolItems), surfaces.Values.ToList()).reference;
@@ -63,7 +63,7 @@ namespace NfIcbmsg.Esp32.Tests
             List<MetadataReference> references = new() { protocol };
             foreach (string package in Packages(Path.Combine(projectDir, "packages.config")))
             {
-                if (!surfaces.TryGetValue(package, out MetadataReference surface))
+                if (!surfaces.TryGetValue(package, out MetadataReference? surface))
                 {
                     throw new InvalidOperationException("no API surface for package " + package + " in firmware/nf-surface");
                 }
@@ -78,7 +78,7 @@ namespace NfIcbmsg.Esp32.Tests
 
         private static Dictionary<string, MetadataReference> BuildSurfaces()
         {
-            Dictionary<string, (string assembly, List<string> dependencies, string dir, string served)> packages = new();
+            Dictionary<string, (string assembly, List<string> dependencies, string dir, string? served)> packages = new();
             foreach (string dir in Directory.GetDirectories(RepoPaths.Surfaces))
             {
                 string manifest = Path.Combine(dir, "surface.json");
@@ -88,12 +88,12 @@ namespace NfIcbmsg.Esp32.Tests
                 }
 
                 using JsonDocument json = JsonDocument.Parse(File.ReadAllText(manifest));
-                string id = json.RootElement.GetProperty("package").GetString();
-                string assembly = json.RootElement.GetProperty("assembly").GetString();
-                List<string> deps = json.RootElement.GetProperty("dependencies").EnumerateArray().Select(d => d.GetString()).ToList();
+                string id = Required(json.RootElement, "package", manifest);
+                string assembly = Required(json.RootElement, "assembly", manifest);
+                List<string> deps = json.RootElement.GetProperty("dependencies").EnumerateArray().Select(d => d.GetString() ?? throw new InvalidOperationException(manifest + ": a dependency is null")).ToList();
                 bool isServed = json.RootElement.TryGetProperty("served", out JsonElement served) && served.GetBoolean();
-                string real = isServed
-                    ? Path.Combine(AppContext.BaseDirectory, "nf-packages", id, json.RootElement.GetProperty("version").GetString(), assembly + ".dll")
+                string? real = isServed
+                    ? Path.Combine(AppContext.BaseDirectory, "nf-packages", id, Required(json.RootElement, "version", manifest), assembly + ".dll")
                     : null;
                 packages[id] = (assembly, deps, dir, real);
             }
@@ -106,7 +106,7 @@ namespace NfIcbmsg.Esp32.Tests
                     return;
                 }
 
-                (string assembly, List<string> deps, string dir, string real) = packages[id];
+                (string assembly, List<string> deps, string dir, string? real) = packages[id];
                 if (real != null)
                 {
                     built[id] = MetadataReference.CreateFromFile(real);
@@ -155,6 +155,16 @@ namespace NfIcbmsg.Esp32.Tests
 
             byte[] image = stream.ToArray();
             return (MetadataReference.CreateFromImage(image), image);
+        }
+
+        private static string Required(XElement element, string attribute, string file)
+        {
+            return element.Attribute(attribute)?.Value ?? throw new InvalidOperationException($"{file}: <{element.Name.LocalName}> has no {attribute} attribute");
+        }
+
+        private static string Required(JsonElement json, string property, string file)
+        {
+            return json.GetProperty(property).GetString() ?? throw new InvalidOperationException($"{file}: \"{property}\" is null");
         }
     }
 }

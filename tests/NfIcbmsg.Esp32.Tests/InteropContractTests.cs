@@ -243,7 +243,7 @@ namespace NfIcbmsg.Esp32.Tests
             }
         }
 
-        private static string Normalize(string call) => call?.Replace(" ", string.Empty);
+        private static string? Normalize(string? call) => call?.Replace(" ", string.Empty);
 
         private static List<string> InstanceFields(string className)
         {
@@ -254,30 +254,33 @@ namespace NfIcbmsg.Esp32.Tests
         /// <summary>What the tests need of NfIcbmsg.Esp32.nfproj.</summary>
         private sealed class ProjectFacts
         {
-            private XDocument _doc;
+            private readonly XDocument _doc;
 
-            public string AssemblyName { get; private set; }
+            private ProjectFacts(XDocument doc)
+            {
+                _doc = doc;
+                AssemblyName = Property("AssemblyName") ?? throw new InvalidOperationException(RepoPaths.Esp32Project + " has no <AssemblyName>");
+                SkeletonProjectName = Property("NF_GenerateSkeletonProjectName") ?? throw new InvalidOperationException(RepoPaths.Esp32Project + " has no <NF_GenerateSkeletonProjectName>");
+                ExcludedClasses = doc.Descendants().Where(e => e.Name.LocalName == "NFMDP_PE_ExcludeClassByName")
+                    .Select(e => e.Attribute("Include")?.Value ?? throw new InvalidOperationException(RepoPaths.Esp32Project + ": an NFMDP_PE_ExcludeClassByName has no Include"))
+                    .ToList();
+                Sources = DeviceCompiler.CompileItems(RepoPaths.Esp32Project);
+            }
 
-            public string SkeletonProjectName { get; private set; }
+            public string AssemblyName { get; }
 
-            public List<string> ExcludedClasses { get; private set; }
+            public string SkeletonProjectName { get; }
 
-            public List<string> Sources { get; private set; }
+            public List<string> ExcludedClasses { get; }
+
+            public List<string> Sources { get; }
 
             public static ProjectFacts Read()
             {
-                XDocument doc = XDocument.Load(RepoPaths.Esp32Project);
-                ProjectFacts facts = new() { _doc = doc };
-                facts.AssemblyName = facts.Property("AssemblyName");
-                facts.SkeletonProjectName = facts.Property("NF_GenerateSkeletonProjectName");
-                facts.ExcludedClasses = doc.Descendants().Where(e => e.Name.LocalName == "NFMDP_PE_ExcludeClassByName")
-                    .Select(e => (string)e.Attribute("Include"))
-                    .ToList();
-                facts.Sources = DeviceCompiler.CompileItems(RepoPaths.Esp32Project);
-                return facts;
+                return new ProjectFacts(XDocument.Load(RepoPaths.Esp32Project));
             }
 
-            public string Property(string name) =>
+            public string? Property(string name) =>
                 _doc.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
         }
     }

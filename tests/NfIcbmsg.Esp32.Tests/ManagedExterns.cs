@@ -43,14 +43,14 @@ namespace NfIcbmsg.Esp32.Tests
                                   a.ArgumentList.Arguments.Any(arg => arg.ToString().Contains("InternalCall")));
 
                     result.Add(new ManagedExtern(
-                        ((TypeDeclarationSyntax)method.Parent).Identifier.Text,
+                        ((TypeDeclarationSyntax)method.Parent!).Identifier.Text,
                         method.Identifier.Text,
                         method.Modifiers.Any(SyntaxKind.StaticKeyword),
                         method.Modifiers.Any(SyntaxKind.PrivateKeyword),
                         internalCall,
                         InNativeRegion(root, method.SpanStart),
                         method.ReturnType.ToString(),
-                        method.ParameterList.Parameters.Select(p => p.Type.ToString()).ToList(),
+                        method.ParameterList.Parameters.Select(p => p.Type?.ToString() ?? string.Empty).ToList(),
                         file));
                 }
             }
@@ -71,7 +71,7 @@ namespace NfIcbmsg.Esp32.Tests
 
                 if (trivia.IsKind(SyntaxKind.RegionDirectiveTrivia))
                 {
-                    open.Push(((RegionDirectiveTriviaSyntax)trivia.GetStructure()).EndOfDirectiveToken.LeadingTrivia.ToString().Trim());
+                    open.Push(((RegionDirectiveTriviaSyntax)trivia.GetStructure()!).EndOfDirectiveToken.LeadingTrivia.ToString().Trim());
                 }
                 else if (trivia.IsKind(SyntaxKind.EndRegionDirectiveTrivia) && open.Count > 0)
                 {

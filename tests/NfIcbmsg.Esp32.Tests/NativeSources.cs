@@ -11,9 +11,9 @@ namespace NfIcbmsg.Esp32.Tests
         string Declaration,
         IReadOnlyList<(string Type, int Index)> Parameters,
         IReadOnlyList<(string ClrType, int StackIndex, int ParamIndex)> Marshals,
-        string Call,
+        string? Call,
         string ReturnType,
-        string SetResult);
+        string? SetResult);
 
     /// <summary>A user stub declaration of the class header: static RET Name( TYPE param0, ..., HRESULT &amp;hr ).</summary>
     public sealed record UserStub(string ReturnType, string Name, IReadOnlyList<string> ParameterTypes);
@@ -131,7 +131,7 @@ namespace NfIcbmsg.Esp32.Tests
                 throw new InvalidOperationException(assemblyName + "_SRCS not found");
             }
 
-            return srcs.Groups["files"].Value.Split((char[])null, StringSplitOptions.RemoveEmptyEntries).ToList();
+            return srcs.Groups["files"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         }
 
         private static string StripComments(string code)

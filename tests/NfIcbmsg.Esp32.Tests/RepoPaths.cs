@@ -22,7 +22,7 @@ namespace NfIcbmsg.Esp32.Tests
 
         private static string FindRoot()
         {
-            DirectoryInfo dir = new(AppContext.BaseDirectory);
+            DirectoryInfo? dir = new(AppContext.BaseDirectory);
             while (dir != null)
             {
                 if (Directory.Exists(Path.Combine(dir.FullName, "firmware", "Esp32")) &&

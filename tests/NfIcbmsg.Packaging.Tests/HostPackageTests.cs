@@ -65,7 +65,7 @@ namespace NfIcbmsg.Packaging.Tests
         }
 
         /// <summary>The assembly's AssemblyInformationalVersion: what nf-sim prints for --version, no commit suffix.</summary>
-        internal static string InformationalVersion(byte[] assembly)
+        internal static string? InformationalVersion(byte[] assembly)
         {
             using PEReader pe = new(new MemoryStream(assembly));
             MetadataReader reader = pe.GetMetadataReader();

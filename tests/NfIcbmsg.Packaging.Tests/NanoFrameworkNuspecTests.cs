@@ -27,7 +27,7 @@ namespace NfIcbmsg.Packaging.Tests
 
         /// <summary>firmware/*.nuspec, file names only.</summary>
         private static IEnumerable<string> NuspecFiles() =>
-            Directory.EnumerateFiles(Repository.Firmware, "*.nuspec").Select(Path.GetFileName).OrderBy(p => p, StringComparer.Ordinal);
+            Directory.EnumerateFiles(Repository.Firmware, "*.nuspec").Select(f => Path.GetFileName(f)).OrderBy(p => p, StringComparer.Ordinal);
 
         [Fact]
         public void EveryLibraryProject_IsShippedByExactlyOneNuspec()
@@ -60,8 +60,8 @@ namespace NfIcbmsg.Packaging.Tests
             Assert.Equal("expression", nuspec.Attribute("license", "type"));
             Assert.Equal("MIT", nuspec.Value("license"));
             Assert.Equal("false", nuspec.Value("requireLicenseAcceptance"));
-            string readme = nuspec.Value("readme")?.Replace('\\', '/');
-            NuspecFile readmeFile = nuspec.Files.SingleOrDefault(f => f.Target == readme);
+            string? readme = nuspec.Value("readme")?.Replace('\\', '/');
+            NuspecFile? readmeFile = nuspec.Files.SingleOrDefault(f => f.Target == readme);
             Assert.True(readmeFile != null, $"{name}: the readme {readme} is not among the files");
             Assert.True(File.Exists(FromNuspec(readmeFile.Source)), $"{name}: readme source {readmeFile.Source} does not exist");
         }
@@ -81,7 +81,7 @@ namespace NfIcbmsg.Packaging.Tests
                 Assert.True(project.ReleaseDocumentationFile == "bin/Release/" + project.AssemblyName + ".xml", $"{Relative(project.Path)}: DocumentationFile must be bin\\$(Configuration)\\{project.AssemblyName}.xml for the package's lib\\{project.AssemblyName}.xml (it is {project.ReleaseDocumentationFile ?? "not set"})");
             }
 
-            List<NuspecFile> lib = nuspec.Files.Where(f => f.Target.StartsWith("lib/", StringComparison.Ordinal)).ToList();
+            List<NuspecFile> lib = nuspec.Files.Where(f => f.Target != null && f.Target.StartsWith("lib/", StringComparison.Ordinal)).ToList();
             Assert.Equal(Sorted(expected), Sorted(lib));
         }
 
@@ -96,7 +96,7 @@ namespace NfIcbmsg.Packaging.Tests
             {
                 foreach (PackageEntry package in project.Packages.Where(p => !p.DevelopmentOnly))
                 {
-                    Assert.True(!expected.TryGetValue(package.Id, out string other) || other == package.Version, $"{name}: the projects it ships want {package.Id} {other} and {package.Version}");
+                    Assert.True(!expected.TryGetValue(package.Id, out string? other) || other == package.Version, $"{name}: the projects it ships want {package.Id} {other} and {package.Version}");
                     expected[package.Id] = package.Version;
                 }
 
@@ -107,7 +107,7 @@ namespace NfIcbmsg.Packaging.Tests
                         continue;
                     }
 
-                    string owner = NuspecFiles().FirstOrDefault(n => Shipped(Load(n)).Any(p => p.Path == reference));
+                    string? owner = NuspecFiles().FirstOrDefault(n => Shipped(Load(n)).Any(p => p.Path == reference));
                     Assert.True(owner != null, $"{Relative(project.Path)} references {Relative(reference)}, which no package ships");
                     expected[Path.GetFileNameWithoutExtension(owner)] = "[$version$]";
                 }
@@ -143,7 +143,8 @@ namespace NfIcbmsg.Packaging.Tests
         public void Description_NamesTheFirmwareEachInteropAssemblyNeeds(string name)
         {
             Nuspec nuspec = Load(name);
-            string description = nuspec.Value("description");
+            string? description = nuspec.Value("description");
+            Assert.NotNull(description);
             List<NfProject> interop = Shipped(nuspec).Where(p => NativeVersionOf(p) != null).ToList();
             foreach (NfProject project in interop)
             {
@@ -168,12 +169,12 @@ namespace NfIcbmsg.Packaging.Tests
         private static List<NfProject> Shipped(Nuspec nuspec)
         {
             List<NfProject> shipped = new();
-            foreach (NuspecFile file in nuspec.Files.Where(f => f.Target.StartsWith("lib/", StringComparison.Ordinal) && f.Target.EndsWith(".dll", StringComparison.Ordinal)))
+            foreach (NuspecFile file in nuspec.Files.Where(f => f.Target != null && f.Target.StartsWith("lib/", StringComparison.Ordinal) && f.Target.EndsWith(".dll", StringComparison.Ordinal)))
             {
                 int bin = file.Source.IndexOf("/bin/Release/", StringComparison.Ordinal);
                 Assert.True(bin > 0, $"{Path.GetFileName(nuspec.Path)}: {file.Source} is not a Release build output (<project>/bin/Release/...)");
                 string folder = Path.GetFullPath(FromNuspec(file.Source.Substring(0, bin)));
-                NfProject project = Projects.SingleOrDefault(p => p.Directory == folder);
+                NfProject? project = Projects.SingleOrDefault(p => p.Directory == folder);
                 Assert.True(project != null, $"{Path.GetFileName(nuspec.Path)}: no .nfproj in {Relative(folder)} for {file.Source}");
                 shipped.Add(project);
             }
@@ -182,7 +183,7 @@ namespace NfIcbmsg.Packaging.Tests
         }
 
         /// <summary>[assembly: AssemblyNativeVersion("a.b.c.d")] of the project's AssemblyInfo.cs, or null.</summary>
-        private static Version NativeVersionOf(NfProject project)
+        private static Version? NativeVersionOf(NfProject project)
         {
             string info = Path.Combine(project.Directory, "Properties", "AssemblyInfo.cs");
             Match match = Regex.Match(File.Exists(info) ? File.ReadAllText(info) : string.Empty, @"^\s*\[assembly:\s*AssemblyNativeVersion\(""(?<v>[0-9.]+)""\)\]", RegexOptions.Multiline);

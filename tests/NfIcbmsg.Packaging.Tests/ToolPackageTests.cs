@@ -27,12 +27,12 @@ namespace NfIcbmsg.Packaging.Tests
         public void Package_IsADotnetToolNamedNfSim()
         {
             Nuspec nuspec = HostPackages.ReadNuspec(Package, "nf-sim");
-            Assert.Equal("DotnetTool", nuspec.Metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name").Value);
+            Assert.Equal("DotnetTool", nuspec.Metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")?.Value);
             Assert.Equal("MIT", nuspec.Value("license"));
             Assert.Equal("README.md", nuspec.Value("readme"));
             XElement command = XDocument.Load(new MemoryStream(HostPackages.Read(Package, Tools + "DotnetToolSettings.xml"))).Descendants("Command").Single();
-            Assert.Equal("nf-sim", command.Attribute("Name").Value);
-            Assert.Equal("nf-sim.dll", command.Attribute("EntryPoint").Value);
+            Assert.Equal("nf-sim", command.Attribute("Name")?.Value);
+            Assert.Equal("nf-sim.dll", command.Attribute("EntryPoint")?.Value);
             Assert.Equal(V, HostPackageTests.InformationalVersion(HostPackages.Read(Package, Tools + "nf-sim.dll")));
         }
 
@@ -120,7 +120,7 @@ namespace NfIcbmsg.Packaging.Tests
                 info.ArgumentList.Add(arg);
             }
 
-            using Process process = Process.Start(info);
+            using Process process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
             System.Threading.Tasks.Task<string> output = process.StandardOutput.ReadToEndAsync();
             System.Threading.Tasks.Task<string> error = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(60_000))

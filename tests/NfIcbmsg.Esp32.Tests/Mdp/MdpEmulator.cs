@@ -66,7 +66,7 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
     {
         private static readonly Dictionary<short, OpCode> s_opCodes = typeof(OpCodes)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (OpCode)f.GetValue(null))
+            .Select(f => (OpCode)f.GetValue(null)!)
             .ToDictionary(o => o.Value);
 
         public static MdpResult Process(byte[] image, IReadOnlyCollection<string> excludedClasses, string skeletonProjectName)
@@ -111,7 +111,7 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
                     // Lookup table (nanoSkeletonGenerator.GenerateAssemblyLookup): every type with methods that is left
                     // in the assembly. A removed type has no row; the checksum below still sees it unless it is excluded
                     // by full name.
-                    NativeMethod native = null;
+                    NativeMethod? native = null;
                     bool countsAsNative = included && isNative;
                     if (inTable && countsAsNative)
                     {
@@ -329,7 +329,7 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
                 if (reader.GetString(attributeType.Name) == "AssemblyNativeVersionAttribute")
                 {
                     CustomAttributeValue<SigType> value = attribute.DecodeValue(new AttributeTypeProvider());
-                    return new Version((string)value.FixedArguments[0].Value);
+                    return new Version(value.FixedArguments[0].Value as string ?? throw new InvalidOperationException("AssemblyNativeVersion without a version string"));
                 }
             }
 

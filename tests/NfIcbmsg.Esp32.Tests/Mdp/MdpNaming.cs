@@ -116,15 +116,15 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
         {
             if (type.Kind == "array")
             {
-                return "CLR_RT_TypedArray_" + MarshalType(type.Element);
+                return "CLR_RT_TypedArray_" + MarshalType(type.ElementType);
             }
 
             if (type.Kind == "byref")
             {
-                return NativeType(type.Element) + "&";
+                return NativeType(type.ElementType) + "&";
             }
 
-            return s_nativeTypes.TryGetValue(type.FullName, out string native) ? native : throw Unsupported(type);
+            return s_nativeTypes.TryGetValue(type.FullName, out string? native) ? native : throw Unsupported(type);
         }
 
         /// <summary>Name part of Interop_Marshal_X / SetResult_X (ToCLRTypeAsString).</summary>
@@ -132,36 +132,36 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
         {
             if (type.Kind == "array")
             {
-                return MarshalType(type.Element) + "_ARRAY";
+                return MarshalType(type.ElementType) + "_ARRAY";
             }
 
             if (type.Kind == "byref")
             {
-                return MarshalType(type.Element);
+                return MarshalType(type.ElementType);
             }
 
-            return s_marshalTypes.TryGetValue(type.FullName, out string clr) ? clr : throw Unsupported(type);
+            return s_marshalTypes.TryGetValue(type.FullName, out string? clr) ? clr : throw Unsupported(type);
         }
 
         private static string ParameterType(SigType type)
         {
             if (type.Kind == "array")
             {
-                return "SZARRAY_" + ParameterType(type.Element);
+                return "SZARRAY_" + ParameterType(type.ElementType);
             }
 
             if (type.Kind == "byref")
             {
-                return type.Element.Kind == "array"
-                    ? "BYREF_SZARRAY_" + ParameterType(type.Element.Element)
-                    : "BYREF_" + ClrTypeName(type.Element);
+                return type.ElementType.Kind == "array"
+                    ? "BYREF_SZARRAY_" + ParameterType(type.ElementType.ElementType)
+                    : "BYREF_" + ClrTypeName(type.ElementType);
             }
 
             return ClrTypeName(type);
         }
 
         private static string ClrTypeName(SigType type) =>
-            s_clrTypeNames.TryGetValue(type.FullName, out string name) ? name : type.FullName.Replace(".", string.Empty);
+            s_clrTypeNames.TryGetValue(type.FullName, out string? name) ? name : type.FullName.Replace(".", string.Empty);
 
         private static NotSupportedException Unsupported(SigType type) =>
             new("interop type " + type.FullName + " is not mapped by this check; add it from TypeReferenceExtensions");

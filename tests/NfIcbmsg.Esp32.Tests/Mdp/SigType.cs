@@ -7,7 +7,7 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
     /// <summary>A type in a method signature, as much of it as the metadata processor's naming rules look at.</summary>
     public sealed class SigType
     {
-        private SigType(string kind, string fullName, SigType element, TypeDefinitionHandle definition)
+        private SigType(string kind, string fullName, SigType? element, TypeDefinitionHandle definition)
         {
             Kind = kind;
             FullName = fullName;
@@ -20,7 +20,7 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
 
         public string FullName { get; }
 
-        public SigType Element { get; }
+        public SigType? Element { get; }
 
         public TypeDefinitionHandle Definition { get; }
 
@@ -34,6 +34,9 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
 
         public static SigType Ref(string fullName) => new("ref", fullName, null, default);
 
+        /// <summary>The element of an array or by-ref type (which always has one).</summary>
+        public SigType ElementType => Element ?? throw new InvalidOperationException(FullName + " (" + Kind + ") has no element type");
+
         /// <summary>What Mono.Cecil's TypeReference.Resolve() lands on: arrays and by-refs resolve to their element.</summary>
         public SigType Resolved => Element == null ? this : Element.Resolved;
 
@@ -41,7 +44,7 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
     }
 
     /// <summary>Decodes signatures into <see cref="SigType"/>.</summary>
-    public sealed class SigTypeProvider : ISignatureTypeProvider<SigType, object>
+    public sealed class SigTypeProvider : ISignatureTypeProvider<SigType, object?>
     {
         private readonly MetadataReader _reader;
 
@@ -93,16 +96,16 @@ namespace NfIcbmsg.Esp32.Tests.Mdp
 
         public SigType GetByReferenceType(SigType elementType) => SigType.ByRef(elementType);
 
-        public SigType GetTypeFromSpecification(MetadataReader reader, object genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
+        public SigType GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
             reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
 
         public SigType GetArrayType(SigType elementType, ArrayShape shape) => throw new NotSupportedException("multi-dimensional array");
 
         public SigType GetGenericInstantiation(SigType genericType, ImmutableArray<SigType> typeArguments) => throw new NotSupportedException("generic instance");
 
-        public SigType GetGenericMethodParameter(object genericContext, int index) => throw new NotSupportedException("generic parameter");
+        public SigType GetGenericMethodParameter(object? genericContext, int index) => throw new NotSupportedException("generic parameter");
 
-        public SigType GetGenericTypeParameter(object genericContext, int index) => throw new NotSupportedException("generic parameter");
+        public SigType GetGenericTypeParameter(object? genericContext, int index) => throw new NotSupportedException("generic parameter");
 
         public SigType GetFunctionPointerType(MethodSignature<SigType> signature) => throw new NotSupportedException("function pointer");
 

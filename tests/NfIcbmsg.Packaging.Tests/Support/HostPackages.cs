@@ -20,7 +20,7 @@ namespace NfIcbmsg.Packaging.Tests.Support
         public static string Folder => s_folder.Value;
 
         /// <summary>The files (*.nupkg, *.snupkg) the pack produced, by name.</summary>
-        public static IReadOnlyList<string> Files => Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        public static IReadOnlyList<string> Files => Directory.EnumerateFiles(Folder).Select(f => Path.GetFileName(f)).OrderBy(f => f, StringComparer.Ordinal).ToList();
 
         /// <summary>Entry names of a package, '/' separated.</summary>
         public static IReadOnlyList<string> Entries(string fileName)
@@ -68,7 +68,7 @@ namespace NfIcbmsg.Packaging.Tests.Support
                 info.Environment.Remove(name);
             }
 
-            using Process process = Process.Start(info);
+            using Process process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName);
             System.Threading.Tasks.Task<string> stdout = process.StandardOutput.ReadToEndAsync();
             System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(300_000))

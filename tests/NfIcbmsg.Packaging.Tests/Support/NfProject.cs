@@ -14,19 +14,19 @@ namespace NfIcbmsg.Packaging.Tests.Support
         private NfProject(string path, XDocument document)
         {
             Path = path;
-            Directory = System.IO.Path.GetDirectoryName(path);
+            Directory = System.IO.Path.GetDirectoryName(path) ?? throw new ArgumentException(path + " has no folder", nameof(path));
             Properties = document.Descendants(s_msb + "PropertyGroup").Elements()
                 .GroupBy(e => e.Name.LocalName)
                 .ToDictionary(g => g.Key, g => g.Last().Value.Trim());
             ProjectReferences = document.Descendants(s_msb + "ProjectReference")
-                .Select(e => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, e.Attribute("Include").Value.Replace('\\', '/'))))
+                .Select(e => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, XmlValues.Required(e, "Include").Replace('\\', '/'))))
                 .ToList();
             HintPaths = document.Descendants(s_msb + "HintPath").Select(e => e.Value.Trim().Replace('\\', '/')).ToList();
             string config = System.IO.Path.Combine(Directory, "packages.config");
             Packages = File.Exists(config)
-                ? XDocument.Load(config).Root.Elements("package").Select(p => new PackageEntry(
-                    p.Attribute("id").Value,
-                    p.Attribute("version").Value,
+                ? XmlValues.Root(XDocument.Load(config), config).Elements("package").Select(p => new PackageEntry(
+                    XmlValues.Required(p, "id"),
+                    XmlValues.Required(p, "version"),
                     string.Equals(p.Attribute("developmentDependency")?.Value, "true", StringComparison.OrdinalIgnoreCase))).ToList()
                 : new List<PackageEntry>();
         }
@@ -42,7 +42,7 @@ namespace NfIcbmsg.Packaging.Tests.Support
         public bool IsLibrary => Properties.GetValueOrDefault("OutputType") == "Library" && Properties.GetValueOrDefault("IsTestProject") != "true";
 
         /// <summary>The XML documentation file of a Release build, relative to the project folder, with '/'.</summary>
-        public string ReleaseDocumentationFile => Properties.GetValueOrDefault("DocumentationFile")?.Replace("$(Configuration)", "Release").Replace('\\', '/');
+        public string? ReleaseDocumentationFile => Properties.GetValueOrDefault("DocumentationFile")?.Replace("$(Configuration)", "Release").Replace('\\', '/');
 
         public IReadOnlyList<string> ProjectReferences { get; }
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text.Json;
 using NfIcbmsg.Esp32.Tests;
@@ -19,7 +20,7 @@ namespace NfIcbmsg.Packaging.Tests.Support
             get
             {
                 using JsonDocument json = JsonDocument.Parse(File.ReadAllText(VersionFile));
-                return json.RootElement.GetProperty("version").GetString();
+                return json.RootElement.GetProperty("version").GetString() ?? throw new InvalidOperationException(VersionFile + ": \"version\" is null");
             }
         }
 

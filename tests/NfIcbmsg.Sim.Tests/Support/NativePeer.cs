@@ -23,7 +23,7 @@ namespace NfIcbmsg.Sim.Tests.Support
 
         private static string Build()
         {
-            string given = Environment.GetEnvironmentVariable("NF_SIM_LINK");
+            string? given = Environment.GetEnvironmentVariable("NF_SIM_LINK");
             if (!string.IsNullOrEmpty(given))
             {
                 return File.Exists(given) ? given : throw new InvalidOperationException("NF_SIM_LINK names " + given + ", which does not exist");

@@ -71,7 +71,7 @@ namespace NfIcbmsg.Tests.Architecture
                 }
             }
 
-            IEnumerable<MetadataReference> references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES"))
+            IEnumerable<MetadataReference> references = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? throw new InvalidOperationException("the runtime lists no trusted platform assemblies"))
                 .Split(Path.PathSeparator)
                 .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
             CSharpCompilation compilation = CSharpCompilation.Create("Layering", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
@@ -97,8 +97,8 @@ namespace NfIcbmsg.Tests.Architecture
 
                 foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
                 {
-                    ISymbol symbol = model.GetSymbolInfo(node).Symbol;
-                    INamedTypeSymbol type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+                    ISymbol? symbol = model.GetSymbolInfo(node).Symbol;
+                    INamedTypeSymbol? type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
                     for (; type != null; type = type.ContainingType)
                     {
                         foreach (SyntaxReference declaration in type.OriginalDefinition.DeclaringSyntaxReferences)
@@ -134,14 +134,14 @@ namespace NfIcbmsg.Tests.Architecture
             foreach (string file in Directory.GetFiles(from, "*.cs", SearchOption.AllDirectories))
             {
                 string target = Path.Combine(to, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
             }
         }
 
         private static string ProtocolFolder()
         {
-            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
+            DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory != null)
             {
                 string candidate = Path.Combine(directory.FullName, "firmware", "Protocol");

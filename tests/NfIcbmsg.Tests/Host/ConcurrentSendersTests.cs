@@ -168,7 +168,9 @@ namespace NfIcbmsg.Tests.Host
 
             public ManualResetEventSlim Bound { get; } = new ManualResetEventSlim(false);
 
-            public Endpoint Endpoint { get; private set; }
+            private Endpoint? _registered;
+
+            public Endpoint Endpoint => _registered ?? throw new InvalidOperationException(_name + " is not registered yet");
 
             public int Count => Volatile.Read(ref _count);
 
@@ -178,7 +180,7 @@ namespace NfIcbmsg.Tests.Host
                 config.Bound = _ => Bound.Set();
                 config.Received = OnReceived;
                 config.Error = (_, message) => _failures.Enqueue(_name + ": endpoint error " + message);
-                Endpoint = instance.RegisterEndpoint(config);
+                _registered = instance.RegisterEndpoint(config);
             }
 
             public void WaitAll(long deadline)

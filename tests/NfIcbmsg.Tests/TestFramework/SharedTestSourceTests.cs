@@ -94,7 +94,7 @@ namespace NfIcbmsg.Tests.Bridge
 
         private static string SharedFolder()
         {
-            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
+            DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory != null)
             {
                 string candidate = Path.Combine(directory.FullName, "firmware", "Tests");

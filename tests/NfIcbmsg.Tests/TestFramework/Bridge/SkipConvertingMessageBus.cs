@@ -12,7 +12,7 @@ namespace NfIcbmsg.Tests.Bridge
     /// </summary>
     public sealed class SkipConvertingMessageBus : IMessageBus
     {
-        private static readonly string s_skipTypeName = typeof(SkipTestException).FullName;
+        private static readonly string s_skipTypeName = typeof(SkipTestException).FullName!;
         private readonly IMessageBus _inner;
         private int _skipped;
 
