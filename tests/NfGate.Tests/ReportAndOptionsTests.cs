@@ -26,9 +26,10 @@ namespace NfGate.Tests
         {
             string repo = Repository.Root;
 
-            GateOptions options = GateOptions.Parse(["--repo", repo, "--configuration", "Release", "firmware/NfIcbmsg/NfIcbmsg.nfproj"], out string error);
+            GateOptions? options = GateOptions.Parse(["--repo", repo, "--configuration", "Release", "firmware/NfIcbmsg/NfIcbmsg.nfproj"], out string? error);
 
             Assert.Null(error);
+            Assert.NotNull(options);
             Assert.Equal(["Release"], options.Configurations);
             Assert.Equal(Path.Combine(repo, "firmware", "NfIcbmsg", "NfIcbmsg.nfproj"), Assert.Single(options.Projects));
             Assert.Equal(Path.Combine(repo, "firmware", "nf-surface"), options.SurfaceRoot);
@@ -40,7 +41,7 @@ namespace NfGate.Tests
         [InlineData("--configuration", "Fast")]
         public void UsageErrorsAreReported(params string[] args)
         {
-            Assert.Null(GateOptions.Parse(args, out string error));
+            Assert.Null(GateOptions.Parse(args, out string? error));
             Assert.False(string.IsNullOrEmpty(error));
         }
     }

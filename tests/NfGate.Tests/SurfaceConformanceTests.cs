@@ -19,7 +19,7 @@ namespace NfGate.Tests
         [Fact]
         public void TheGateUsesTheRealMscorlibOfTheServedPackage()
         {
-            MetadataReference reference = Repository.Surfaces.GetReference("nanoFramework.CoreLibrary");
+            MetadataReference? reference = Repository.Surfaces.GetReference("nanoFramework.CoreLibrary");
             Assert.True(reference != null, string.Join("\n", Repository.Surfaces.Diagnostics.Select(d => d.Format(Repository.Root))));
             IAssemblySymbol mscorlib = Load(reference);
             Assert.Equal("mscorlib", mscorlib.Identity.Name);
@@ -86,7 +86,9 @@ namespace System
             CSharpCompilation surface = CSharpCompilation.Create("surface",
                 [CSharpSyntaxTree.ParseText(stubs), CSharpSyntaxTree.ParseText(source)],
                 options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            IAssemblySymbol real = Load(Repository.Surfaces.GetReference("nanoFramework.CoreLibrary"));
+            MetadataReference? mscorlib = Repository.Surfaces.GetReference("nanoFramework.CoreLibrary");
+            Assert.NotNull(mscorlib);
+            IAssemblySymbol real = Load(mscorlib);
             return SurfaceConformance.Compare(surface.Assembly, real, "mscorlib 1.17.11");
         }
 

@@ -162,7 +162,7 @@ namespace Demo
         [InlineData(null, 8, 5, 0xF89BAAAAu)]
         [InlineData("Demo.Helper", 5, 2, 0xF89BAAAAu)]
         [InlineData("Demo.Zulu", 6, 5, 0xE581CADBu)]
-        public void ExcludedLayouts_AreWhatTheRealProcessorGave(string exclusion, int rows, int nativeRow, uint checksum)
+        public void ExcludedLayouts_AreWhatTheRealProcessorGave(string? exclusion, int rows, int nativeRow, uint checksum)
         {
             // Known answers: this source compiled with Roslyn against the real mscorlib and run through nanoFramework's
             // metadata processor (metadata-processor 4541b46, built from its sources) with and without

@@ -118,7 +118,7 @@ namespace NfGate
         {
             if (IsLinqUsing(node))
             {
-                Report(node.Name, RuleIds.Linq, $"'using {node.Name}': there is no System.Linq on nanoFramework; wrap desktop-only code in #if !NANOFRAMEWORK_1_0");
+                Report(node.Name ?? (SyntaxNode)node, RuleIds.Linq, $"'using {node.Name}': there is no System.Linq on nanoFramework; wrap desktop-only code in #if !NANOFRAMEWORK_1_0");
             }
 
             base.VisitUsingDirective(node);
@@ -126,7 +126,7 @@ namespace NfGate
 
         public override void VisitInvocationExpression(InvocationExpressionSyntax node)
         {
-            ISymbol symbol = _model.GetSymbolInfo(node).Symbol;
+            ISymbol? symbol = _model.GetSymbolInfo(node).Symbol;
             if (symbol is IMethodSymbol method)
             {
                 CheckLinqMethod(node, method);
@@ -157,7 +157,7 @@ namespace NfGate
         public override void VisitNullableType(NullableTypeSyntax node)
         {
             // `string?` is an annotation and fine; `int?` needs Nullable<T>, which does not exist.
-            ITypeSymbol element = _model.GetTypeInfo(node.ElementType).Type;
+            ITypeSymbol? element = _model.GetTypeInfo(node.ElementType).Type;
             if (element is { IsValueType: true })
             {
                 Report(node, RuleIds.NullableValueType, $"nullable value type '{node}': Nullable<T> does not exist on nanoFramework 1.17; use a flag or a sentinel value");
@@ -241,7 +241,7 @@ namespace NfGate
 
             foreach (ArgumentSyntax argument in node.ArgumentList.Arguments)
             {
-                ITypeSymbol type = _model.GetTypeInfo(argument.Expression).Type;
+                ITypeSymbol? type = _model.GetTypeInfo(argument.Expression).Type;
                 if (type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_UInt32)
                 {
                     Report(node, RuleIds.MathSixtyFourBit, $"'{node}' binds to Math.{method.Name}({method.Parameters[0].Type}) because nanoFramework's Math has no {type} overload: the value loses precision above 2^24; compare explicitly");

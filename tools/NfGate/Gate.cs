@@ -20,7 +20,7 @@ namespace NfGate
         private readonly SurfaceCompiler _surfaces;
 
         /// <param name="surfaces">Compiled surfaces to reuse (tests share one); by default compiled from the options.</param>
-        public Gate(GateOptions options, SurfaceCompiler surfaces = null)
+        public Gate(GateOptions options, SurfaceCompiler? surfaces = null)
         {
             _options = options;
             _surfaces = surfaces ?? new SurfaceCompiler(options.SurfaceRoot);
@@ -47,7 +47,7 @@ namespace NfGate
             {
                 foreach (ProjectOutcome outcome in run.Outcomes)
                 {
-                    ProjectResult result = results.FirstOrDefault(r => r.ProjectPath == outcome.ProjectPath);
+                    ProjectResult? result = results.FirstOrDefault(r => r.ProjectPath == outcome.ProjectPath);
                     if (result == null)
                     {
                         result = new ProjectResult(outcome.ProjectPath);
@@ -88,7 +88,7 @@ namespace NfGate
         /// <summary>One configuration: each project is compiled once, after the projects it references.</summary>
         private sealed class ConfigurationRun(SurfaceCompiler surfaces, SolutionIndex solutions, string configuration)
         {
-            private readonly Dictionary<string, CompiledProject> _compiled = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, CompiledProject?> _compiled = new(StringComparer.Ordinal);
             private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
             private readonly HashSet<string> _checkedProjectFiles = new(StringComparer.Ordinal);
 
@@ -97,17 +97,18 @@ namespace NfGate
             /// <summary>The projects in the order they completed: each after the projects it references.</summary>
             public List<ProjectOutcome> Outcomes { get; } = [];
 
-            public CompiledProject Process(string projectPath)
+            /// <summary>Compiles <paramref name="projectPath"/> once per run; null when it could not be read.</summary>
+            public CompiledProject? Process(string projectPath)
             {
-                if (_compiled.TryGetValue(projectPath, out CompiledProject done))
+                if (_compiled.TryGetValue(projectPath, out CompiledProject? done))
                 {
                     return done;
                 }
 
                 _inProgress.Add(projectPath);
                 List<GateDiagnostic> diagnostics = new List<GateDiagnostic>();
-                CompiledProject compiled = null;
-                NfProject project = null;
+                CompiledProject? compiled = null;
+                NfProject? project = null;
                 if (!File.Exists(projectPath))
                 {
                     diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(projectPath), RuleIds.ProjectUnreadable, "the project file does not exist"));
@@ -138,7 +139,7 @@ namespace NfGate
             {
                 foreach (ProjectReferenceItem reference in project.ProjectReferences)
                 {
-                    string problem = !reference.FullPath.EndsWith(".nfproj", StringComparison.OrdinalIgnoreCase) ? "is not a nanoFramework project (.nfproj); a device project can only reference those"
+                    string? problem = !reference.FullPath.EndsWith(".nfproj", StringComparison.OrdinalIgnoreCase) ? "is not a nanoFramework project (.nfproj); a device project can only reference those"
                         : !File.Exists(reference.FullPath) ? "does not exist"
                         : _inProgress.Contains(reference.FullPath) ? "references this project back (a cycle)"
                         : null;
@@ -148,7 +149,7 @@ namespace NfGate
                         continue;
                     }
 
-                    CompiledProject dependency = Process(reference.FullPath);
+                    CompiledProject? dependency = Process(reference.FullPath);
                     if (dependency != null)
                     {
                         yield return dependency.Compilation.ToMetadataReference();

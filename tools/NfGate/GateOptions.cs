@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 
 namespace NfGate
@@ -17,9 +18,9 @@ namespace NfGate
             "  project.nfproj       projects to check, relative to the current directory or the repo\n" +
             "                       (default: every *.nfproj under <repo>/firmware)";
 
-        public string RepoRoot { get; init; }
+        public required string RepoRoot { get; init; }
 
-        public string SurfaceRoot { get; init; }
+        public required string SurfaceRoot { get; init; }
 
         public IReadOnlyList<string> Configurations { get; init; } = ["Debug", "Release"];
 
@@ -39,11 +40,11 @@ namespace NfGate
         }
 
         /// <summary>Parses the command line; on a usage error returns null and sets <paramref name="error"/>.</summary>
-        public static GateOptions Parse(IReadOnlyList<string> args, out string error)
+        public static GateOptions? Parse(IReadOnlyList<string> args, [NotNullWhen(false)] out string? error)
         {
             error = null;
             string repo = Directory.GetCurrentDirectory();
-            string surface = null;
+            string? surface = null;
             List<string> configurations = new List<string>();
             List<string> projects = new List<string>();
             for (int i = 0; i < args.Count; i++)

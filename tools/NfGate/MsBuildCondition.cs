@@ -11,7 +11,7 @@ namespace NfGate
     /// </summary>
     public static class MsBuildCondition
     {
-        public static bool Evaluate(string condition, MsBuildProperties properties, string baseDirectory)
+        public static bool Evaluate(string? condition, MsBuildProperties properties, string baseDirectory)
         {
             if (string.IsNullOrWhiteSpace(condition))
             {
@@ -227,7 +227,7 @@ namespace NfGate
                 }
 
                 // MSBuild compares numbers (and versions) here; text is an error there too.
-                if (!Version.TryParse(Normalize(left), out Version a) || !Version.TryParse(Normalize(right), out Version b))
+                if (!Version.TryParse(Normalize(left), out Version? a) || !Version.TryParse(Normalize(right), out Version? b))
                 {
                     throw Unsupported($"'{left}' and '{right}' are not both numbers");
                 }

@@ -17,7 +17,7 @@ namespace NfGate
 
         public string this[string name]
         {
-            get => _values.TryGetValue(name, out string value) ? value : "";
+            get => _values.TryGetValue(name, out string? value) ? value : "";
             set => _values[name] = value;
         }
 

@@ -7,7 +7,7 @@ namespace NfGate
     public sealed record CompileItem(string FullPath, SourceLocation DeclaredAt);
 
     /// <summary>A &lt;Reference Include="Name, Version=..."&gt; item with its HintPath.</summary>
-    public sealed record AssemblyReference(string Include, string HintPath, SourceLocation DeclaredAt)
+    public sealed record AssemblyReference(string Include, string? HintPath, SourceLocation DeclaredAt)
     {
         /// <summary>The simple assembly name: the part of Include before the first comma.</summary>
         public string AssemblyName => Include.Split(',')[0].Trim();
@@ -27,15 +27,15 @@ namespace NfGate
 
         public string FilePath { get; }
 
-        public string Directory => Path.GetDirectoryName(FilePath);
+        public string Directory => Path.GetDirectoryName(FilePath) ?? throw new System.InvalidOperationException(FilePath + " has no folder");
 
         public string Configuration { get; }
 
-        public string AssemblyName { get; set; }
+        public string AssemblyName { get; set; } = string.Empty;
 
-        public string OutputType { get; set; }
+        public string OutputType { get; set; } = string.Empty;
 
-        public string LangVersion { get; set; }
+        public string LangVersion { get; set; } = string.Empty;
 
         public IReadOnlyList<string> PreprocessorSymbols { get; set; } = [];
 
@@ -65,6 +65,6 @@ namespace NfGate
         public List<ProjectReferenceItem> ProjectReferences { get; } = [];
 
         public SourceLocation LocationOf(string property) =>
-            PropertyLocations.TryGetValue(property, out SourceLocation location) ? location : SourceLocation.StartOf(FilePath);
+            PropertyLocations.TryGetValue(property, out SourceLocation? location) ? location : SourceLocation.StartOf(FilePath);
     }
 }

@@ -16,7 +16,7 @@ namespace NfGate
         public const string FileName = "packages.config";
 
         /// <summary>The entries, or null when the file does not exist. Malformed entries are reported and skipped.</summary>
-        public static IReadOnlyList<PackageEntry> Read(string projectDirectory, List<GateDiagnostic> diagnostics)
+        public static IReadOnlyList<PackageEntry>? Read(string projectDirectory, List<GateDiagnostic> diagnostics)
         {
             string path = Path.Combine(projectDirectory, FileName);
             if (!File.Exists(path))
@@ -36,11 +36,11 @@ namespace NfGate
             }
 
             List<PackageEntry> entries = new List<PackageEntry>();
-            foreach (XElement element in document.Root.Elements().Where(e => e.Name.LocalName == "package"))
+            foreach (XElement element in (document.Root?.Elements() ?? []).Where(e => e.Name.LocalName == "package"))
             {
                 SourceLocation location = XmlLocations.Of(element, path);
-                string id = (string)element.Attribute("id");
-                string version = (string)element.Attribute("version");
+                string? id = (string?)element.Attribute("id");
+                string? version = (string?)element.Attribute("version");
                 if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(version))
                 {
                     diagnostics.Add(GateDiagnostic.Error(location, RuleIds.PackagesConfigInvalid, "a <package> needs both an id and a version"));
@@ -53,7 +53,7 @@ namespace NfGate
                     continue;
                 }
 
-                bool development = string.Equals((string)element.Attribute("developmentDependency"), "true", StringComparison.OrdinalIgnoreCase);
+                bool development = string.Equals((string?)element.Attribute("developmentDependency"), "true", StringComparison.OrdinalIgnoreCase);
                 entries.Add(new PackageEntry(id, version, development, location));
             }
 

@@ -18,29 +18,29 @@ namespace NfGate
         private readonly List<GateDiagnostic> _diagnostics;
         private readonly MsBuildProperties _properties = new();
         private readonly Dictionary<XElement, (XElement Root, string Path)> _importedProjects = [];
-        private NfProject _project;
+        private readonly NfProject _project;
 
-        private ProjectReader(List<GateDiagnostic> diagnostics)
+        private ProjectReader(NfProject project, List<GateDiagnostic> diagnostics)
         {
+            _project = project;
             _diagnostics = diagnostics;
         }
 
         /// <summary>Returns null (with a diagnostic) when the project file cannot be read at all.</summary>
-        public static NfProject Read(string projectPath, string configuration, List<GateDiagnostic> diagnostics) =>
-            new ProjectReader(diagnostics).ReadProject(projectPath, configuration);
+        public static NfProject? Read(string projectPath, string configuration, List<GateDiagnostic> diagnostics) =>
+            new ProjectReader(new NfProject(projectPath, configuration), diagnostics).ReadProject(projectPath, configuration);
 
-        private NfProject ReadProject(string projectPath, string configuration)
+        private NfProject? ReadProject(string projectPath, string configuration)
         {
-            XDocument document = LoadXml(projectPath, SourceLocation.StartOf(projectPath));
-            if (document == null)
+            XElement? root = LoadXml(projectPath, SourceLocation.StartOf(projectPath));
+            if (root == null)
             {
                 return null;
             }
 
-            _project = new NfProject(projectPath, configuration);
             SetGlobalProperties(projectPath, configuration);
-            EvaluateProperties(document.Root, projectPath);
-            EvaluateItems(document.Root, projectPath);
+            EvaluateProperties(root, projectPath);
+            EvaluateItems(root, projectPath);
 
             ApplyProperties();
             return _project;
@@ -51,7 +51,7 @@ namespace NfGate
             _properties["Configuration"] = configuration;
             _properties["Platform"] = "AnyCPU";
             _properties["MSBuildProjectFullPath"] = projectPath;
-            _properties["MSBuildProjectDirectory"] = Path.GetDirectoryName(projectPath);
+            _properties["MSBuildProjectDirectory"] = Folder(projectPath);
             _properties["MSBuildProjectFile"] = Path.GetFileName(projectPath);
             _properties["MSBuildProjectName"] = Path.GetFileNameWithoutExtension(projectPath);
             _properties["MSBuildProjectExtension"] = Path.GetExtension(projectPath);
@@ -100,7 +100,7 @@ namespace NfGate
 
         private void EvaluateImport(XElement element, string path)
         {
-            string target = Expand((string)element.Attribute("Project") ?? "", element, path);
+            string target = Expand((string?)element.Attribute("Project") ?? "", element, path);
 
             // Only shared projects add sources; the other imports are the nanoFramework and NuGet build system.
             if (!target.EndsWith(".projitems", StringComparison.OrdinalIgnoreCase) || !ConditionHolds(element, path))
@@ -108,7 +108,7 @@ namespace NfGate
                 return;
             }
 
-            string fullPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path), target.Replace('\\', '/')));
+            string fullPath = Path.GetFullPath(Path.Combine(Folder(path), target.Replace('\\', '/')));
             if (!File.Exists(fullPath))
             {
                 Report(element, path, RuleIds.ImportMissing, $"imports shared project '{target}', which does not exist (looked for {fullPath})");
@@ -121,11 +121,11 @@ namespace NfGate
             }
 
             _project.SharedImports.Add(fullPath);
-            XDocument imported = LoadXml(fullPath, XmlLocations.Of(element, path));
+            XElement? imported = LoadXml(fullPath, XmlLocations.Of(element, path));
             if (imported != null)
             {
-                _importedProjects[element] = (imported.Root, fullPath);
-                EvaluateProperties(imported.Root, fullPath);
+                _importedProjects[element] = (imported, fullPath);
+                EvaluateProperties(imported, fullPath);
             }
         }
 
@@ -156,14 +156,14 @@ namespace NfGate
                         EvaluateCompile(item, path);
                         break;
                     case "Reference":
-                        string hintPath = item.Elements().FirstOrDefault(e => e.Name.LocalName == "HintPath")?.Value.Trim();
+                        string? hintPath = item.Elements().FirstOrDefault(e => e.Name.LocalName == "HintPath")?.Value.Trim();
                         _project.References.Add(new AssemblyReference(
-                            Expand((string)item.Attribute("Include") ?? "", item, path),
+                            Expand((string?)item.Attribute("Include") ?? "", item, path),
                             hintPath == null ? null : Expand(hintPath, item, path),
                             XmlLocations.Of(item, path)));
                         break;
                     case "ProjectReference":
-                        string include = Expand((string)item.Attribute("Include") ?? "", item, path);
+                        string include = Expand((string?)item.Attribute("Include") ?? "", item, path);
                         _project.ProjectReferences.Add(new ProjectReferenceItem(ProjectRelative(include), XmlLocations.Of(item, path)));
                         break;
                 }
@@ -173,12 +173,12 @@ namespace NfGate
         private void EvaluateCompile(XElement item, string path)
         {
             SourceLocation location = XmlLocations.Of(item, path);
-            foreach (string removed in SplitItems(Expand((string)item.Attribute("Remove") ?? "", item, path)))
+            foreach (string removed in SplitItems(Expand((string?)item.Attribute("Remove") ?? "", item, path)))
             {
                 _project.CompileItems.RemoveAll(c => c.FullPath == ProjectRelative(removed));
             }
 
-            foreach (string include in SplitItems(Expand((string)item.Attribute("Include") ?? "", item, path)))
+            foreach (string include in SplitItems(Expand((string?)item.Attribute("Include") ?? "", item, path)))
             {
                 if (include.IndexOfAny(['*', '?']) >= 0)
                 {
@@ -234,10 +234,10 @@ namespace NfGate
 
         private bool ConditionHolds(XElement element, string path)
         {
-            string condition = (string)element.Attribute("Condition");
+            string? condition = (string?)element.Attribute("Condition");
             try
             {
-                return MsBuildCondition.Evaluate(condition, _properties, Path.GetDirectoryName(path));
+                return MsBuildCondition.Evaluate(condition, _properties, Folder(path));
             }
             catch (UnsupportedMsBuildException e)
             {
@@ -259,11 +259,15 @@ namespace NfGate
             }
         }
 
-        private XDocument LoadXml(string path, SourceLocation referencedFrom)
+        // A project file's folder: its path is always a full file path.
+        private static string Folder(string path) => Path.GetDirectoryName(path) ?? throw new ArgumentException(path + " has no folder", nameof(path));
+
+        // The root element, or null (reported) when the file cannot be read or parsed.
+        private XElement? LoadXml(string path, SourceLocation referencedFrom)
         {
             try
             {
-                return XmlLocations.Load(path);
+                return XmlLocations.Load(path).Root ?? throw new XmlException("no root element");
             }
             catch (XmlException e)
             {

@@ -23,7 +23,7 @@ namespace NfGate
         public static List<MetadataReference> Resolve(NfProject project, SurfaceCompiler surfaces, SolutionIndex solutions, List<GateDiagnostic> diagnostics)
         {
             List<MetadataReference> references = new List<MetadataReference>();
-            IReadOnlyList<PackageEntry> packages = PackagesConfig.Read(project.Directory, diagnostics);
+            IReadOnlyList<PackageEntry>? packages = PackagesConfig.Read(project.Directory, diagnostics);
             if (packages == null)
             {
                 if (project.References.Count > 0)
@@ -43,7 +43,7 @@ namespace NfGate
             foreach (AssemblyReference reference in project.References)
             {
                 CheckPackagesFolder(project, reference, solutions, diagnostics);
-                MetadataReference resolved = ResolveReference(reference, packages, surfaces, diagnostics);
+                MetadataReference? resolved = ResolveReference(reference, packages, surfaces, diagnostics);
                 if (resolved != null && !references.Contains(resolved))
                 {
                     references.Add(resolved);
@@ -55,7 +55,7 @@ namespace NfGate
 
         private static void CheckPackage(PackageEntry package, SurfaceCompiler surfaces, List<GateDiagnostic> diagnostics)
         {
-            SurfaceManifest manifest = surfaces.Find(package.Id);
+            SurfaceManifest? manifest = surfaces.Find(package.Id);
             if (manifest == null)
             {
                 // Build-time tools (Nerdbank.GitVersioning, StyleCop.MSBuild) add no API.
@@ -72,7 +72,7 @@ namespace NfGate
             }
         }
 
-        private static MetadataReference ResolveReference(AssemblyReference reference, IReadOnlyList<PackageEntry> packages, SurfaceCompiler surfaces, List<GateDiagnostic> diagnostics)
+        private static MetadataReference? ResolveReference(AssemblyReference reference, IReadOnlyList<PackageEntry> packages, SurfaceCompiler surfaces, List<GateDiagnostic> diagnostics)
         {
             string name = reference.AssemblyName;
             Match match = reference.HintPath == null ? Match.Empty : s_hintPathPattern.Match(reference.HintPath.Replace('\\', '/'));
@@ -83,10 +83,10 @@ namespace NfGate
             }
 
             string folder = match.Groups["folder"].Value;
-            PackageEntry package = packages.FirstOrDefault(p => string.Equals(folder, $"{p.Id}.{p.Version}", StringComparison.OrdinalIgnoreCase));
+            PackageEntry? package = packages.FirstOrDefault(p => string.Equals(folder, $"{p.Id}.{p.Version}", StringComparison.OrdinalIgnoreCase));
             if (package == null)
             {
-                PackageEntry sameId = packages.FirstOrDefault(p => folder.StartsWith(p.Id + ".", StringComparison.OrdinalIgnoreCase));
+                PackageEntry? sameId = packages.FirstOrDefault(p => folder.StartsWith(p.Id + ".", StringComparison.OrdinalIgnoreCase));
                 Report(reference, diagnostics, sameId == null
                     ? $"Reference '{name}' points into package folder '{folder}', but {PackagesConfig.FileName} lists no such package"
                     : $"Reference '{name}' points into package folder '{folder}', but {PackagesConfig.FileName}:{sameId.Location.Line} pins {sameId.Id} {sameId.Version}; update the HintPath");
@@ -100,7 +100,7 @@ namespace NfGate
                 return null;
             }
 
-            SurfaceManifest manifest = surfaces.Find(package.Id);
+            SurfaceManifest? manifest = surfaces.Find(package.Id);
             if (manifest == null)
             {
                 return null; // Reported once for packages.config.
@@ -130,7 +130,7 @@ namespace NfGate
             string folder = Path.GetFullPath(Path.Combine(project.Directory, hintPath.Substring(0, packages + "packages".Length)));
             foreach (string solution in solutions.SolutionsListing(project.FilePath))
             {
-                string solutionDirectory = Path.GetDirectoryName(solution);
+                string solutionDirectory = Path.GetDirectoryName(solution) ?? throw new ArgumentException(solution + " has no folder");
                 string expected = Path.Combine(solutionDirectory, "packages");
                 if (folder != expected)
                 {

@@ -31,8 +31,8 @@ namespace NfGate
             {
                 foreach (Match match in s_projectLine.Matches(File.ReadAllText(solution)))
                 {
-                    string project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(solution), match.Groups["path"].Value.Replace('\\', '/')));
-                    if (!_solutionsByProject.TryGetValue(project, out List<string> list))
+                    string project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(solution) ?? throw new ArgumentException(solution + " has no folder"), match.Groups["path"].Value.Replace('\\', '/')));
+                    if (!_solutionsByProject.TryGetValue(project, out List<string>? list))
                     {
                         _solutionsByProject[project] = list = [];
                     }
@@ -44,6 +44,6 @@ namespace NfGate
 
         /// <summary>The solutions that list the project (full paths), possibly none.</summary>
         public IReadOnlyList<string> SolutionsListing(string projectPath) =>
-            _solutionsByProject.TryGetValue(projectPath, out List<string> list) ? list : [];
+            _solutionsByProject.TryGetValue(projectPath, out List<string>? list) ? list : [];
     }
 }

@@ -32,7 +32,7 @@ namespace NfGate
             foreach (string path in projects)
             {
                 List<GateDiagnostic> diagnostics = new List<GateDiagnostic>();
-                NfProject project = ProjectReader.Read(path, "Release", diagnostics);
+                NfProject? project = ProjectReader.Read(path, "Release", diagnostics);
                 if (project == null || diagnostics.Any(d => d.Severity == GateSeverity.Error))
                 {
                     error.WriteLine($"nf-gate: cannot read {Path.GetRelativePath(repoRoot, path)}; run .ci/nf-gate for the details");

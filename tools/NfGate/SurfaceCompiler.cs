@@ -23,7 +23,7 @@ namespace NfGate
 
         private readonly object _lock = new();
         private readonly Dictionary<string, SurfaceManifest> _manifests = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, MetadataReference> _compiled = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, MetadataReference?> _compiled = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _inProgress = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<GateDiagnostic> _diagnostics = [];
 
@@ -38,7 +38,7 @@ namespace NfGate
 
             foreach (string directory in Directory.GetDirectories(SurfaceRoot).Order(StringComparer.Ordinal))
             {
-                SurfaceManifest manifest = SurfaceManifest.Load(directory, _diagnostics);
+                SurfaceManifest? manifest = SurfaceManifest.Load(directory, _diagnostics);
                 if (manifest != null)
                 {
                     _manifests[manifest.PackageId] = manifest;
@@ -60,13 +60,13 @@ namespace NfGate
             }
         }
 
-        public SurfaceManifest Find(string packageId) => _manifests.GetValueOrDefault(packageId);
+        public SurfaceManifest? Find(string packageId) => _manifests.GetValueOrDefault(packageId);
 
         /// <summary>Every package with a folder under <see cref="SurfaceRoot"/>, by package id.</summary>
         public IReadOnlyList<SurfaceManifest> Manifests => _manifests.Values.OrderBy(m => m.PackageId, StringComparer.Ordinal).ToList();
 
         /// <summary>The compiled surface of a package, or null if it is unknown or does not compile.</summary>
-        public MetadataReference GetReference(string packageId)
+        public MetadataReference? GetReference(string packageId)
         {
             lock (_lock)
             {
@@ -74,14 +74,14 @@ namespace NfGate
             }
         }
 
-        private MetadataReference Compile(string packageId)
+        private MetadataReference? Compile(string packageId)
         {
-            if (_compiled.TryGetValue(packageId, out MetadataReference done))
+            if (_compiled.TryGetValue(packageId, out MetadataReference? done))
             {
                 return done;
             }
 
-            SurfaceManifest manifest = Find(packageId);
+            SurfaceManifest? manifest = Find(packageId);
             if (manifest == null || !_inProgress.Add(packageId))
             {
                 string problem = manifest == null ? "is not a known surface" : "depends on itself";
@@ -89,7 +89,7 @@ namespace NfGate
                 return null;
             }
 
-            MetadataReference reference = manifest.Served ? LoadServed(manifest) : CompileSurface(manifest);
+            MetadataReference? reference = manifest.Served ? LoadServed(manifest) : CompileSurface(manifest);
             _inProgress.Remove(packageId);
             _compiled[packageId] = reference;
             return reference;
@@ -99,7 +99,7 @@ namespace NfGate
         public static string ServedAssemblyPath(SurfaceManifest manifest) =>
             Path.Combine(AppContext.BaseDirectory, "nf-packages", manifest.PackageId, manifest.Version, manifest.AssemblyName + ".dll");
 
-        private MetadataReference LoadServed(SurfaceManifest manifest)
+        private MetadataReference? LoadServed(SurfaceManifest manifest)
         {
             string path = ServedAssemblyPath(manifest);
             if (!File.Exists(path))
@@ -119,12 +119,12 @@ namespace NfGate
             return MetadataReference.CreateFromFile(path);
         }
 
-        private MetadataReference CompileSurface(SurfaceManifest manifest)
+        private MetadataReference? CompileSurface(SurfaceManifest manifest)
         {
             List<MetadataReference> references = new List<MetadataReference>();
             foreach (string dependency in manifest.Dependencies)
             {
-                MetadataReference reference = Compile(dependency);
+                MetadataReference? reference = Compile(dependency);
                 if (reference == null)
                 {
                     _diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(manifest.ManifestPath), RuleIds.SurfaceInvalid, $"dependency '{dependency}' is unavailable, so this surface is not compiled"));

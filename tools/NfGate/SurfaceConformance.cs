@@ -57,11 +57,11 @@ namespace NfGate
                     continue;
                 }
 
-                MetadataReference surfaceReference = surfaces.GetReference(manifest.PackageId);
-                List<MetadataReference> references = surfaces.Manifests.Select(m => surfaces.GetReference(m.PackageId)).Where(r => r != null).ToList();
+                MetadataReference? surfaceReference = surfaces.GetReference(manifest.PackageId);
+                List<MetadataReference> references = surfaces.Manifests.Select(m => surfaces.GetReference(m.PackageId)).OfType<MetadataReference>().ToList();
                 CSharpCompilation surfaceSet = CSharpCompilation.Create("surface", references: references);
-                IAssemblySymbol surface = surfaceReference == null ? null : (IAssemblySymbol)surfaceSet.GetAssemblyOrModuleSymbol(surfaceReference);
-                IAssemblySymbol real = (IAssemblySymbol)realSet.GetAssemblyOrModuleSymbol(realAssemblies.First(r => string.Equals(((PortableExecutableReference)r).FilePath, realPath, StringComparison.Ordinal)));
+                IAssemblySymbol? surface = surfaceReference == null ? null : (IAssemblySymbol?)surfaceSet.GetAssemblyOrModuleSymbol(surfaceReference);
+                IAssemblySymbol? real = (IAssemblySymbol?)realSet.GetAssemblyOrModuleSymbol(realAssemblies.First(r => string.Equals(((PortableExecutableReference)r).FilePath, realPath, StringComparison.Ordinal)));
                 if (surface == null || real == null)
                 {
                     output.WriteLine($"conform: {manifest.PackageId}: the surface does not compile (run .ci/nf-gate)");
@@ -142,7 +142,7 @@ namespace NfGate
             {
                 Types++;
                 string name = Name(ours);
-                INamedTypeSymbol theirs = Real.GetTypeByMetadataName(MetadataName(ours));
+                INamedTypeSymbol? theirs = Real.GetTypeByMetadataName(MetadataName(ours));
                 if (theirs == null)
                 {
                     Mismatch(name, $"not in {Package}");
@@ -154,7 +154,7 @@ namespace NfGate
                 Differ(name, "derives from", ours.BaseType == null ? "nothing" : Name(ours.BaseType), theirs.BaseType == null ? "nothing" : Name(theirs.BaseType));
                 if (ours.TypeKind == TypeKind.Enum)
                 {
-                    Differ(name, "has underlying type", Name(ours.EnumUnderlyingType), Name(theirs.EnumUnderlyingType));
+                    Differ(name, "has underlying type", ours.EnumUnderlyingType == null ? "none" : Name(ours.EnumUnderlyingType), theirs.EnumUnderlyingType == null ? "none" : Name(theirs.EnumUnderlyingType));
                 }
 
                 HashSet<string> theirInterfaces = theirs.AllInterfaces.Select(Name).ToHashSet();

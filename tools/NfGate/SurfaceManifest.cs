@@ -31,14 +31,14 @@ namespace NfGate
             || OtherAssemblies.Contains(assemblyName, StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Reads the manifest of one surface folder; problems are reported and give null.</summary>
-        public static SurfaceManifest Load(string directory, List<GateDiagnostic> diagnostics)
+        public static SurfaceManifest? Load(string directory, List<GateDiagnostic> diagnostics)
         {
             string path = Path.Combine(directory, FileName);
             string folderName = Path.GetFileName(directory);
             try
             {
-                ManifestJson json = JsonSerializer.Deserialize<ManifestJson>(File.ReadAllText(path), s_jsonOptions);
-                if (json?.Package != folderName || string.IsNullOrEmpty(json.Version) || string.IsNullOrEmpty(json.Assembly))
+                ManifestJson? json = JsonSerializer.Deserialize<ManifestJson>(File.ReadAllText(path), s_jsonOptions);
+                if (json?.Package == null || json.Package != folderName || string.IsNullOrEmpty(json.Version) || string.IsNullOrEmpty(json.Assembly))
                 {
                     diagnostics.Add(GateDiagnostic.Error(SourceLocation.StartOf(path), RuleIds.SurfaceInvalid,
                         $"needs \"package\": \"{folderName}\" (the folder name), \"version\" and \"assembly\""));
@@ -58,15 +58,15 @@ namespace NfGate
 
         private sealed class ManifestJson
         {
-            public string Package { get; set; }
+            public string? Package { get; set; }
 
-            public string Version { get; set; }
+            public string? Version { get; set; }
 
-            public string Assembly { get; set; }
+            public string? Assembly { get; set; }
 
-            public List<string> Dependencies { get; set; }
+            public List<string>? Dependencies { get; set; }
 
-            public List<string> OtherAssemblies { get; set; }
+            public List<string>? OtherAssemblies { get; set; }
 
             public bool Served { get; set; }
         }

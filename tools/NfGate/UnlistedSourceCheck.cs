@@ -25,7 +25,7 @@ namespace NfGate
                     continue;
                 }
 
-                string directory = Path.GetDirectoryName(projectFile);
+                string directory = Path.GetDirectoryName(projectFile) ?? throw new ArgumentException(projectFile + " has no folder");
                 HashSet<string> listed = project.ListedSources.Where(i => i.DeclaredAt.FilePath == projectFile).Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal);
                 foreach (string file in SourcesIn(directory, isProjectRoot: true).Where(f => !listed.Contains(f)))
                 {
