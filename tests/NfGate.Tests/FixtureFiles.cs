@@ -1,9 +1,9 @@
-namespace NfGate.Tests;
-
-/// <summary>The files of <see cref="FixtureRepo"/>: the .nfproj skeleton of docs/nanoframework.md §3.1, reduced.</summary>
-internal static class FixtureFiles
+namespace NfGate.Tests
 {
-    public const string Project = """
+    /// <summary>The files of <see cref="FixtureRepo"/>: the .nfproj skeleton of docs/nanoframework.md §3.1, reduced.</summary>
+    internal static class FixtureFiles
+    {
+        public const string Project = """
         <?xml version="1.0" encoding="utf-8"?>
         <Project ToolsVersion="Current" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
           <PropertyGroup Label="Globals">
@@ -36,7 +36,7 @@ internal static class FixtureFiles
         </Project>
         """;
 
-    public const string PackagesConfig = """
+        public const string PackagesConfig = """
         <?xml version="1.0" encoding="utf-8"?>
         <packages>
           <package id="nanoFramework.CoreLibrary" version="1.17.11" targetFramework="netnano1.0" />
@@ -46,7 +46,7 @@ internal static class FixtureFiles
         </packages>
         """;
 
-    public const string Projitems = """
+        public const string Projitems = """
         <?xml version="1.0" encoding="utf-8"?>
         <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
           <PropertyGroup>
@@ -61,7 +61,7 @@ internal static class FixtureFiles
         </Project>
         """;
 
-    public const string EmptyInjected = """
+        public const string EmptyInjected = """
         namespace Small
         {
             internal static class Injected
@@ -70,8 +70,8 @@ internal static class FixtureFiles
         }
         """;
 
-    /// <summary>Portable code in the style the protocol uses: every construct here runs on nanoFramework 1.17.</summary>
-    public const string Clean = """
+        /// <summary>Portable code in the style the protocol uses: every construct here runs on nanoFramework 1.17.</summary>
+        public const string Clean = """
         using System;
         using System.Collections;
         using System.Threading;
@@ -203,4 +203,5 @@ internal static class FixtureFiles
             }
         }
         """;
+    }
 }

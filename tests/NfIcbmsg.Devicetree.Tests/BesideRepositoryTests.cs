@@ -16,7 +16,8 @@ namespace NfIcbmsg.Devicetree.Tests
         [BesideRepositoryFact]
         public void Zephyrs_own_samples_if_beside_the_repository_give_the_same_instances_as_our_fixtures()
         {
-            string samples = TestSupport.ZephyrSamplesBesideRepository;
+            string? samples = TestSupport.ZephyrSamplesBesideRepository;
+            Assert.NotNull(samples);
             (string Sample, string Fixture)[] pairs =
             {
                 ("multi_endpoint__nrf5340dk_nrf5340_cpuapp_icbmsg.overlay", "nrf5340-app-icbmsg-two-instances.overlay"),
@@ -49,7 +50,7 @@ namespace NfIcbmsg.Devicetree.Tests
         public BesideRepositoryFactAttribute()
         {
             BoardCatalog catalog = BoardCatalog.Locate(System.AppContext.BaseDirectory);
-            string samples = catalog == null ? null : TestSupport.ZephyrSamplesPathBeside(catalog.RepositoryRoot);
+            string? samples = catalog == null ? null : TestSupport.ZephyrSamplesPathBeside(catalog.RepositoryRoot);
             if (samples == null || !Directory.Exists(samples))
             {
                 Skip = "Zephyr's sample overlays are not beside the repository (" + (samples ?? "../shared/dts-samples") + "): optional comparison skipped";

@@ -28,7 +28,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void List_shows_every_board_file_with_its_instances()
         {
-            var (exit, output, _) = Run("boards", "list", "--repo", TestSupport.RepositoryRoot);
+            (int exit, string output, string _) = Run("boards", "list", "--repo", TestSupport.RepositoryRoot);
             Assert.Equal(0, exit);
             Assert.Contains("boards/sim/local.overlay", output);
             Assert.Contains("ipc0 icbmsg, ipc1 icbmsg", output);
@@ -38,7 +38,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void List_as_json()
         {
-            var (exit, output, _) = Run("boards", "list", "--json", "--repo", TestSupport.RepositoryRoot);
+            (int exit, string output, string _) = Run("boards", "list", "--json", "--repo", TestSupport.RepositoryRoot);
             Assert.Equal(0, exit);
             JsonElement boards = JsonDocument.Parse(output).RootElement.GetProperty("boards");
             Assert.Equal(TestSupport.Catalog.BoardFiles().Count, boards.GetArrayLength());
@@ -50,7 +50,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Show_prints_the_layout_of_both_regions()
         {
-            var (exit, output, _) = Run("boards", "show", Board("boards/sim/local.overlay"), "--instance", "ipc0");
+            (int exit, string output, string _) = Run("boards", "show", Board("boards/sim/local.overlay"), "--instance", "ipc0");
             Assert.Equal(0, exit);
             Assert.Contains("role: follower", output);
             Assert.Contains("udp 127.0.0.1:47300", output);
@@ -63,7 +63,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Show_as_json()
         {
-            var (exit, output, _) = Run("boards", "show", Board("boards/sim/remote.overlay"), "--json");
+            (int exit, string output, string _) = Run("boards", "show", Board("boards/sim/remote.overlay"), "--json");
             Assert.Equal(0, exit);
             JsonElement root = JsonDocument.Parse(output).RootElement;
             JsonElement ipc0 = root.GetProperty("instances")[0];
@@ -79,7 +79,7 @@ namespace NfIcbmsg.Devicetree.Tests
             string dir = TestSupport.TempDirectory();
             string path = Path.Combine(dir, "broken.overlay");
             File.WriteAllText(path, "/ {\n\tipc0 {\n");
-            var (exit, output, _) = Run("boards", "show", path);
+            (int exit, string output, string _) = Run("boards", "show", path);
             Assert.Equal(1, exit);
             Assert.Contains(path + ":3:1: error: unexpected end of file: node ipc0 opened at " + path + ":2:7 is not closed (expected '}')", output);
         }
@@ -87,7 +87,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Check_of_a_mirrored_pair_exits_0()
         {
-            var (exit, output, _) = Run("boards", "check", Board("boards/nrf5340dk/cpuapp.overlay"), Board("boards/nrf5340dk/cpunet.overlay"));
+            (int exit, string output, string _) = Run("boards", "check", Board("boards/nrf5340dk/cpuapp.overlay"), Board("boards/nrf5340dk/cpunet.overlay"));
             Assert.Equal(0, exit);
             Assert.Contains("initiator: B ", output);
             Assert.Contains("the two files mirror each other", output);
@@ -96,7 +96,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Check_of_a_mismatched_pair_exits_1_naming_both_files()
         {
-            var (exit, output, _) = Run("boards", "check", Board("boards/esp32_devkitc/appcpu.overlay"), Board("boards/esp32s3_devkitc/appcpu.overlay"));
+            (int exit, string output, string _) = Run("boards", "check", Board("boards/esp32_devkitc/appcpu.overlay"), Board("boards/esp32s3_devkitc/appcpu.overlay"));
             Assert.Equal(1, exit);
             Assert.Contains(Board("boards/esp32_devkitc/appcpu.overlay") + ":", output);
             Assert.Contains("(other side: " + Board("boards/esp32s3_devkitc/appcpu.overlay") + ":", output);
@@ -106,7 +106,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Check_as_json()
         {
-            var (exit, output, _) = Run("boards", "check", Board("boards/sim/local.overlay"), Board("boards/sim/remote.overlay"), "--json");
+            (int exit, string output, string _) = Run("boards", "check", Board("boards/sim/local.overlay"), Board("boards/sim/remote.overlay"), "--json");
             Assert.Equal(0, exit);
             JsonElement root = JsonDocument.Parse(output).RootElement;
             Assert.True(root.GetProperty("mirrors").GetBoolean());
@@ -119,7 +119,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Generate_check_passes_on_the_checkout()
         {
-            var (exit, output, error) = Run("boards", "generate", "--check", "--repo", TestSupport.RepositoryRoot);
+            (int exit, string output, string error) = Run("boards", "generate", "--check", "--repo", TestSupport.RepositoryRoot);
             Assert.True(exit == 0, error);
             Assert.Contains("generated board configurations are current", output);
         }

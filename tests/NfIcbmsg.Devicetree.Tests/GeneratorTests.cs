@@ -53,7 +53,9 @@ namespace NfIcbmsg.Devicetree.Tests
             {
                 string className = ConfigGenerator.ClassName(BoardCatalog.BoardName(file.Source), file.Instance);
                 Type type = compiled.Single(t => t.Name == className);
-                InstanceConfig created = (InstanceConfig)type.GetMethod("Create").Invoke(null, null);
+                MethodInfo? create = type.GetMethod("Create");
+                Assert.NotNull(create);
+                InstanceConfig? created = (InstanceConfig?)create.Invoke(null, null);
                 InstanceConfig expected = catalog.Load(file.Source).FindInstance(file.Instance).ToInstanceConfig();
                 foreach (PropertyInfo property in typeof(InstanceConfig).GetProperties())
                 {
@@ -65,12 +67,14 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Gpio_pins_are_constants_of_the_esp32_config()
         {
-            Type type = typeof(GeneratorTests).Assembly.GetType("NfIcbmsg.Boards.Esp32DevkitcAppcpuIpc0Config");
-            Assert.Equal(25, type.GetField("TxPin").GetValue(null));
-            Assert.Equal(33, type.GetField("RxPin").GetValue(null));
-            Type sim = typeof(GeneratorTests).Assembly.GetType("NfIcbmsg.Boards.SimRemoteIpc1Config");
-            Assert.Equal(47300, sim.GetField("PortBase").GetValue(null));
-            Assert.Equal(3, sim.GetField("TxChannel").GetValue(null));
+            Type? type = typeof(GeneratorTests).Assembly.GetType("NfIcbmsg.Boards.Esp32DevkitcAppcpuIpc0Config");
+            Assert.NotNull(type);
+            Assert.Equal(25, type.GetField("TxPin")?.GetValue(null));
+            Assert.Equal(33, type.GetField("RxPin")?.GetValue(null));
+            Type? sim = typeof(GeneratorTests).Assembly.GetType("NfIcbmsg.Boards.SimRemoteIpc1Config");
+            Assert.NotNull(sim);
+            Assert.Equal(47300, sim.GetField("PortBase")?.GetValue(null));
+            Assert.Equal(3, sim.GetField("TxChannel")?.GetValue(null));
         }
 
         [Fact]
@@ -144,7 +148,7 @@ namespace NfIcbmsg.Devicetree.Tests
                 foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
                 {
                     string to = Path.Combine(root, folder, Path.GetRelativePath(from, file));
-                    Directory.CreateDirectory(Path.GetDirectoryName(to));
+                    Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                     File.Copy(file, to);
                 }
             }

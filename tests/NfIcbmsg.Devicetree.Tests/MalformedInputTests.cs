@@ -13,11 +13,11 @@ namespace NfIcbmsg.Devicetree.Tests
     /// <summary>Broken and hostile input ends in one error with its location: never a crash, never a hang.</summary>
     public class MalformedInputTests
     {
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
         public MalformedInputTests(ITestOutputHelper output)
         {
-            this.output = output;
+            this._output = output;
         }
 
         /// <summary>Cheap warm-up so the 5 MB timing measures the reader, not the JIT.</summary>
@@ -196,13 +196,13 @@ namespace NfIcbmsg.Devicetree.Tests
             Stopwatch watch = Stopwatch.StartNew();
             DtTree tree = TestSupport.Bounded(() => DevicetreeReader.ReadText(complete, "big.overlay"), 120);
             watch.Stop();
-            output.WriteLine("5 MB file (" + complete.Length + " bytes, " + n + " nodes) parsed in " + watch.ElapsedMilliseconds + " ms");
+            _output.WriteLine("5 MB file (" + complete.Length + " bytes, " + n + " nodes) parsed in " + watch.ElapsedMilliseconds + " ms");
             Assert.Equal(n, tree.Root.Children.Count);
             Assert.Equal(4096u * 0 + 0x10u, tree.FindPath("/node16@10").GetProperty("reg").AllCells()[0].Value);
 
             watch.Restart();
             string message = TestSupport.Bounded(() => Assert.Throws<DevicetreeException>(() => DevicetreeReader.ReadText(text.ToString(), "big.overlay")).Message, 120);
-            output.WriteLine("truncated 5 MB file rejected in " + watch.ElapsedMilliseconds + " ms");
+            _output.WriteLine("truncated 5 MB file rejected in " + watch.ElapsedMilliseconds + " ms");
             Assert.Equal("big.overlay:" + (lines + 1) + ":1: error: unexpected end of file: node / opened at big.overlay:2:3 is not closed (expected '}')", message);
         }
 

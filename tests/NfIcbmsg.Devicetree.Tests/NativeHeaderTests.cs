@@ -71,7 +71,7 @@ namespace NfIcbmsg.Devicetree.Tests
             foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
             {
                 string target = Path.Combine(to, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target, true);
             }
         }

@@ -51,9 +51,9 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Every_board_directory_is_one_pair_that_mirrors()
         {
             BoardCatalog catalog = TestSupport.Catalog;
-            var pairs = catalog.BoardFiles().GroupBy(f => Path.GetDirectoryName(f)).ToList();
+            List<IGrouping<string?, string>> pairs = catalog.BoardFiles().GroupBy(f => Path.GetDirectoryName(f)).ToList();
             Assert.True(pairs.Count >= 4, "expected the sim, ESP32, ESP32-S3 and nRF5340 pairs at least");
-            foreach (var pair in pairs)
+            foreach (IGrouping<string?, string> pair in pairs)
             {
                 string[] files = pair.ToArray();
                 Assert.Equal(2, files.Length);
@@ -193,7 +193,7 @@ namespace NfIcbmsg.Devicetree.Tests
                     continue;
                 }
 
-                Assert.Equal((int)instance.TxBlocks, config.TxBlocks);
+                Assert.Equal((int?)instance.TxBlocks, config.TxBlocks);
                 Assert.Equal((int)instance.EndpointCount, config.EndpointCount);
                 Assert.Equal(UnboundMode.Disable, config.Unbound);
             }

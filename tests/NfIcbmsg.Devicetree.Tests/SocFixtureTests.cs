@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
@@ -5,6 +6,7 @@ using System.Linq;
 using System.Text;
 using NfIcbmsg.Devicetree.Boards;
 using NfIcbmsg.Sim.Commands;
+using NfIcbmsg.Sim.Demo;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -16,11 +18,11 @@ namespace NfIcbmsg.Devicetree.Tests
     /// </summary>
     public class SocFixtureTests
     {
-        private readonly ITestOutputHelper log;
+        private readonly ITestOutputHelper _log;
 
         public SocFixtureTests(ITestOutputHelper log)
         {
-            this.log = log;
+            this._log = log;
         }
 
         private static string Dir
@@ -194,7 +196,7 @@ namespace NfIcbmsg.Devicetree.Tests
                 string name = Path.GetFileName(path);
                 BoardFile board = Load(name);
                 bool usable = !board.HasErrors && board.CompleteInstances.Any();
-                var (exit, output, _) = Cli("boards", "show", path);
+                (int exit, string output, string _) = Cli("boards", "show", path);
                 Assert.True(exit == (usable ? 0 : 1), name + " exit " + exit + "\n" + output);
                 if (!usable)
                 {
@@ -205,7 +207,7 @@ namespace NfIcbmsg.Devicetree.Tests
                     string copy = Path.Combine(repo, "boards", "soc", name);
                     File.Copy(path, copy, true);
                     BoardInstance instance = board.CompleteInstances.First();
-                    var generated = Cli("boards", "generate", copy, "--instance", instance.Node.Labels.LastOrDefault() ?? instance.Name, "--repo", repo);
+                    (int Exit, string Output, string Error) generated = Cli("boards", "generate", copy, "--instance", instance.Node.Labels.LastOrDefault() ?? instance.Name, "--repo", repo);
                     Assert.True(generated.Exit == 0, name + ": " + generated.Error);
                 }
             }
@@ -216,7 +218,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Show_with_base_exits_0_and_instance_takes_a_label()
         {
-            var (exit, output, error) = Cli("boards", "show", Fixture("nrf54h20-cpuapp-icbmsg-base-instance.overlay"), "--base", Fixture("nrf54h20-base.dts"), "--instance", "ipc0");
+            (int exit, string output, string error) = Cli("boards", "show", Fixture("nrf54h20-cpuapp-icbmsg-base-instance.overlay"), "--base", Fixture("nrf54h20-base.dts"), "--instance", "ipc0");
             Assert.True(exit == 0, output + error);
             Assert.Contains("role: follower", output);
             Assert.Contains("ring rd / wr / data", Cli("boards", "show", Fixture("nrf54l15-cpuapp-vevif.overlay")).Output);
@@ -227,7 +229,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Run_refuses_a_mailbox_the_sim_link_cannot_map_and_names_the_way_to_run_it()
         {
-            var (exit, _, error) = Cli("run", "--board", Fixture("ra8p1-cpu0-same-channel.overlay"), "--shm", Path.Combine(TestSupport.TempDirectory(), "x.shm"), "--mode", "echo");
+            (int exit, string _, string error) = Cli("run", "--board", Fixture("ra8p1-cpu0-same-channel.overlay"), "--shm", Path.Combine(TestSupport.TempDirectory(), "x.shm"), "--mode", "echo");
             Assert.Equal(ExitCodes.Setup, exit);
             Assert.Contains("tx &mbox0 0 and rx &mbox0 0 both map to channel 0", error);
             Assert.Contains("pass --tx-channel N --rx-channel M", error);
@@ -239,9 +241,9 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Demo_runs_a_same_channel_pair_on_in_process_lines()
         {
-            var instances = DemoCommand.LoadInstances(Fixture("max32690-cm4-same-channel-icbmsg.overlay"));
+            IReadOnlyList<DemoInstance> instances = DemoCommand.LoadInstances(Fixture("max32690-cm4-same-channel-icbmsg.overlay"));
             Assert.NotNull(instances);
-            using var run = new NfIcbmsg.Sim.Demo.DemoRun(instances, 50, 8, 256, 10000);
+            using DemoRun run = new NfIcbmsg.Sim.Demo.DemoRun(instances, 50, 8, 256, 10000);
             Assert.True(run.Bind());
             Assert.True(run.Exchange(_ => { }));
             Assert.Equal(run.TotalMessages, run.TotalVerified);
@@ -269,7 +271,7 @@ namespace NfIcbmsg.Devicetree.Tests
             Stopwatch clock = Stopwatch.StartNew();
             BoardFile board = TestSupport.Bounded(() => BoardLoader.Load(Fixture("nrf54h20-cpuapp-icbmsg-base-instance.overlay"), "app.overlay", options));
             clock.Stop();
-            log.WriteLine("base of " + text.ToString().Split('\n').Length + " lines: loaded with the overlay in " + clock.ElapsedMilliseconds + " ms");
+            _log.WriteLine("base of " + text.ToString().Split('\n').Length + " lines: loaded with the overlay in " + clock.ElapsedMilliseconds + " ms");
             Assert.True(board.FindInstance("ipc0").IsComplete, string.Join("\n", board.Diagnostics));
         }
     }

@@ -9,7 +9,7 @@ namespace NfIcbmsg.Devicetree.Tests
     /// <summary>Where the checkout and the fixtures are, and a bound on how long a read may take.</summary>
     public static class TestSupport
     {
-        private static readonly Lazy<string> Root = new Lazy<string>(() =>
+        private static readonly Lazy<string> s_root = new Lazy<string>(() =>
         {
             BoardCatalog catalog = BoardCatalog.Locate(AppContext.BaseDirectory);
             Assert.True(catalog != null, "cannot find the repository root (boards/ and firmware/) above " + AppContext.BaseDirectory);
@@ -18,7 +18,7 @@ namespace NfIcbmsg.Devicetree.Tests
 
         public static string RepositoryRoot
         {
-            get { return Root.Value; }
+            get { return s_root.Value; }
         }
 
         public static BoardCatalog Catalog
@@ -43,7 +43,7 @@ namespace NfIcbmsg.Devicetree.Tests
         /// Zephyr's own copies of the samples, when something lays them beside the clone (the project's CI does);
         /// null on a user's machine. Only the optional <see cref="BesideRepositoryTests"/> look at them.
         /// </summary>
-        public static string ZephyrSamplesBesideRepository
+        public static string? ZephyrSamplesBesideRepository
         {
             get
             {

@@ -11,7 +11,7 @@ if (args.Length > 0 && args[0] is "--help" or "-h")
 
 if (args.Length > 0 && args[0] == "--sources")
 {
-    string repo = args.Length == 3 && args[1] == "--repo" ? args[2] : args.Length == 1 ? Directory.GetCurrentDirectory() : null;
+    string? repo = args.Length == 3 && args[1] == "--repo" ? args[2] : args.Length == 1 ? Directory.GetCurrentDirectory() : null;
     if (repo == null)
     {
         Console.Error.WriteLine("usage: NfGate --sources [--repo DIR]");
@@ -33,7 +33,7 @@ if (args.Length > 0 && args[0] == "--conform")
     return SurfaceConformance.Run(new SurfaceCompiler(Path.Combine(root, "firmware", "nf-surface")), Path.GetFullPath(args[1]), Console.Out);
 }
 
-GateOptions options = GateOptions.Parse(args, out string error);
+GateOptions? options = GateOptions.Parse(args, out string? error);
 if (options == null)
 {
     Console.Error.WriteLine($"nf-gate: {error}");

@@ -12,7 +12,7 @@ namespace NfIcbmsg.Devicetree.Boards
     /// </summary>
     public sealed class BoardFile
     {
-        private readonly List<Diagnostic> diagnostics = new List<Diagnostic>();
+        private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
 
         public BoardFile(string path, DtTree tree)
         {
@@ -45,12 +45,12 @@ namespace NfIcbmsg.Devicetree.Boards
 
         public IReadOnlyList<Diagnostic> Diagnostics
         {
-            get { return diagnostics; }
+            get { return _diagnostics; }
         }
 
         public bool HasErrors
         {
-            get { return diagnostics.Any(d => d.IsError); }
+            get { return _diagnostics.Any(d => d.IsError); }
         }
 
         /// <summary>The enabled instance with that node name, else the one with that label.</summary>
@@ -67,9 +67,9 @@ namespace NfIcbmsg.Devicetree.Boards
 
         internal void Report(Diagnostic diagnostic)
         {
-            if (!diagnostics.Contains(diagnostic))
+            if (!_diagnostics.Contains(diagnostic))
             {
-                diagnostics.Add(diagnostic);
+                _diagnostics.Add(diagnostic);
             }
         }
     }

@@ -15,21 +15,21 @@ namespace NfIcbmsg.Devicetree.Boards
     {
         private const string ReservedMemory = "/reserved-memory";
 
-        private readonly BoardFile board;
-        private readonly Dictionary<DtNode, MemoryRegion> regions = new Dictionary<DtNode, MemoryRegion>();
-        private readonly Dictionary<DtNode, MailboxDevice> mailboxes = new Dictionary<DtNode, MailboxDevice>();
+        private readonly BoardFile _board;
+        private readonly Dictionary<DtNode, MemoryRegion> _regions = new Dictionary<DtNode, MemoryRegion>();
+        private readonly Dictionary<DtNode, MailboxDevice> _mailboxes = new Dictionary<DtNode, MailboxDevice>();
 
         // Properties an IPC instance needs, read strictly; an unresolved one anywhere else is only a warning.
-        private readonly HashSet<DtProperty> strict = new HashSet<DtProperty>();
+        private readonly HashSet<DtProperty> _strict = new HashSet<DtProperty>();
 
-        private static readonly string[] InstanceProperties =
+        private static readonly string[] s_instanceProperties =
         {
             Bindings.TxRegion, Bindings.RxRegion, Bindings.TxBlocks, Bindings.RxBlocks, Bindings.Mboxes, Bindings.MboxNames, Bindings.DcacheAlignment, Bindings.Unbound,
         };
 
         private BoardReader(BoardFile board)
         {
-            this.board = board;
+            this._board = board;
         }
 
         public static BoardFile Read(DtTree tree)
@@ -55,7 +55,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private void ReadRuntime()
         {
-            DtProperty runtime = board.Tree.Root.GetProperty(Bindings.Runtime);
+            DtProperty runtime = _board.Tree.Root.GetProperty(Bindings.Runtime);
             if (runtime == null)
             {
                 return;
@@ -68,12 +68,12 @@ namespace NfIcbmsg.Devicetree.Boards
                 return;
             }
 
-            board.Runtime = value;
+            _board.Runtime = value;
         }
 
         private void ReadReservedRegions()
         {
-            DtNode reserved = board.Tree.FindPath(ReservedMemory);
+            DtNode reserved = _board.Tree.FindPath(ReservedMemory);
             if (reserved == null)
             {
                 return;
@@ -84,7 +84,7 @@ namespace NfIcbmsg.Devicetree.Boards
                 MemoryRegion region = ReadReg(child);
                 if (region != null)
                 {
-                    board.ReservedRegions.Add(region);
+                    _board.ReservedRegions.Add(region);
                 }
             }
         }
@@ -144,7 +144,7 @@ namespace NfIcbmsg.Devicetree.Boards
                 return false;
             }
 
-            if (InstanceProperties.Any(p => node.GetProperty(p) != null))
+            if (s_instanceProperties.Any(p => node.GetProperty(p) != null))
             {
                 return true;
             }
@@ -154,8 +154,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private BoardInstance ReadInstance(DtNode node, BackendKind backend)
         {
-            BoardInstance instance = new BoardInstance(node, backend, board.Path);
-            board.Instances.Add(instance);
+            BoardInstance instance = new BoardInstance(node, backend, _board.Path);
+            _board.Instances.Add(instance);
             DtProperty status = node.GetProperty(Bindings.Status);
             string statusText = status?.SingleString();
             if (status != null && statusText != "okay" && statusText != "ok")
@@ -165,12 +165,12 @@ namespace NfIcbmsg.Devicetree.Boards
                 return instance;
             }
 
-            foreach (string name in InstanceProperties.Concat(new[] { Bindings.Endpoints }))
+            foreach (string name in s_instanceProperties.Concat(new[] { Bindings.Endpoints }))
             {
                 DtProperty property = node.GetProperty(name);
                 if (property != null)
                 {
-                    strict.Add(property);
+                    _strict.Add(property);
                 }
             }
 
@@ -209,11 +209,11 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>One message per instance that the base devicetree must complete: what is missing, and how to give it.</summary>
         private void ReportIncomplete()
         {
-            foreach (BoardInstance instance in board.EnabledInstances.Where(i => i.MissingFromBase.Count > 0))
+            foreach (BoardInstance instance in _board.EnabledInstances.Where(i => i.MissingFromBase.Count > 0))
             {
                 string what = string.Join(", ", instance.MissingFromBase);
                 string name = instance.Node.Labels.Count > 0 ? "&" + string.Join(", &", instance.Node.Labels) : instance.Path;
-                if (board.Tree.HasBase)
+                if (_board.Tree.HasBase)
                 {
                     Error(instance.Node.Location, instance.Path, null, "incomplete instance " + name + ": " + what + " defined neither in this file nor in the base devicetree given with --base");
                 }
@@ -227,17 +227,17 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>Unresolved labels and undefined macros in properties no instance needs: Zephyr's business, not ours; named once each.</summary>
         private void ReportUnresolvedElsewhere()
         {
-            string remedy = board.Tree.HasBase ? " (not in the base devicetree either)" : " (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it)";
-            foreach (var group in board.Tree.UnresolvedReferences.Where(r => !strict.Contains(r.Property)).GroupBy(r => r.Property))
+            string remedy = _board.Tree.HasBase ? " (not in the base devicetree either)" : " (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it)";
+            foreach (IGrouping<DtProperty, UnresolvedReference> group in _board.Tree.UnresolvedReferences.Where(r => !_strict.Contains(r.Property)).GroupBy(r => r.Property))
             {
                 UnresolvedReference first = group.First();
                 string names = string.Join(", ", group.Select(r => r.Cell.ToString()).Distinct());
                 Warning(first.Cell.Location, first.Node.Path, first.Property.Name, names + " is not defined in this file" + remedy + "; the IPC tools do not use this property");
             }
 
-            foreach (DtNode node in board.Tree.AllNodes())
+            foreach (DtNode node in _board.Tree.AllNodes())
             {
-                foreach (DtProperty property in node.Properties.Where(p => p.Unresolved != null && !strict.Contains(p)))
+                foreach (DtProperty property in node.Properties.Where(p => p.Unresolved != null && !_strict.Contains(p)))
                 {
                     Warning(property.Unresolved.Location, node.Path, property.Name, "value not read: " + property.Unresolved.Identifier + " is not defined (a macro of a Zephyr header: pass --include-dir DIR to resolve it); the IPC tools do not use this property");
                 }
@@ -252,7 +252,7 @@ namespace NfIcbmsg.Devicetree.Boards
                 return false;
             }
 
-            strict.Add(property);
+            _strict.Add(property);
             Error(property.Unresolved.Location, node.Path, property.Name, property.Unresolved.Identifier + " is not defined: this property is needed for the IPC instance; #define it, or pass --include-dir DIR for the header that defines it");
             return true;
         }
@@ -325,19 +325,19 @@ namespace NfIcbmsg.Devicetree.Boards
         private MemoryRegion ReadReg(DtNode node)
         {
             MemoryRegion cached;
-            if (regions.TryGetValue(node, out cached))
+            if (_regions.TryGetValue(node, out cached))
             {
                 return cached;
             }
 
-            regions[node] = null;
+            _regions[node] = null;
             DtProperty reg = node.GetProperty(Bindings.Reg);
             if (UnresolvedValue(node, reg))
             {
                 return null;
             }
 
-            strict.Add(reg);
+            _strict.Add(reg);
             int addressCells = CellCount(node.Parent, "#address-cells");
             int sizeCells = CellCount(node.Parent, "#size-cells");
             IReadOnlyList<DtCell> cells = reg.AllCells();
@@ -362,7 +362,7 @@ namespace NfIcbmsg.Devicetree.Boards
             }
 
             MemoryRegion region = new MemoryRegion(node, (uint)address, (long)size, reg.Location);
-            regions[node] = region;
+            _regions[node] = region;
             return region;
         }
 
@@ -585,7 +585,7 @@ namespace NfIcbmsg.Devicetree.Boards
         private MailboxDevice ReadMailbox(DtNode node)
         {
             MailboxDevice device;
-            if (mailboxes.TryGetValue(node, out device))
+            if (_mailboxes.TryGetValue(node, out device))
             {
                 return device;
             }
@@ -624,8 +624,8 @@ namespace NfIcbmsg.Devicetree.Boards
                     ": expected \"" + Bindings.GpioMailbox + "\" or \"" + Bindings.SimMailbox + "\" (or a label of the SoC's own mailbox); the tools cannot check its channels");
             }
 
-            mailboxes[node] = device;
-            board.Mailboxes.Add(device);
+            _mailboxes[node] = device;
+            _board.Mailboxes.Add(device);
             return device;
         }
 
@@ -634,7 +634,7 @@ namespace NfIcbmsg.Devicetree.Boards
             DtProperty property = node.GetProperty(name);
             if (property != null)
             {
-                strict.Add(property);
+                _strict.Add(property);
             }
         }
 
@@ -694,12 +694,12 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private void Error(SourceLocation at, string node, string property, string message)
         {
-            board.Report(Diagnostic.Error(at, node, property, message));
+            _board.Report(Diagnostic.Error(at, node, property, message));
         }
 
         private void Warning(SourceLocation at, string node, string property, string message)
         {
-            board.Report(Diagnostic.Warning(at, node, property, message));
+            _board.Report(Diagnostic.Warning(at, node, property, message));
         }
 
         private static string Describe(DtProperty property)

@@ -24,7 +24,7 @@ namespace NfIcbmsg.Devicetree.Generation
         public const string ProjitemsPath = Folder + "/NfIcbmsg.Boards.projitems";
         public const string SharedGuid = "0F1A9554-A23E-4755-B46E-F1B582519FE4";
 
-        private static readonly Regex Header = new Regex("^" + Regex.Escape(ConfigGenerator.HeaderPrefix) + @"(\S+), instance (\S+)\. Do not edit:", RegexOptions.CultureInvariant);
+        private static readonly Regex s_header = new Regex("^" + Regex.Escape(ConfigGenerator.HeaderPrefix) + @"(\S+), instance (\S+)\. Do not edit:", RegexOptions.CultureInvariant);
 
         /// <summary>Generates one instance of one board file, or returns null and adds why to <paramref name="problems"/>.</summary>
         public static GeneratedFile Plan(BoardCatalog catalog, string source, string instanceName, List<string> problems)
@@ -217,7 +217,7 @@ namespace NfIcbmsg.Devicetree.Generation
                     first = reader.ReadLine() ?? string.Empty;
                 }
 
-                Match match = Header.Match(first);
+                Match match = s_header.Match(first);
                 yield return (catalog.Relative(full), match.Success ? match.Groups[1].Value : null, match.Success ? match.Groups[2].Value : null);
             }
         }

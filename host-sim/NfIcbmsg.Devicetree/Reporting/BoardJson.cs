@@ -15,7 +15,7 @@ namespace NfIcbmsg.Devicetree.Reporting
     /// </summary>
     public static class BoardJson
     {
-        private static readonly JsonSerializerOptions Indented = new JsonSerializerOptions { WriteIndented = true };
+        private static readonly JsonSerializerOptions s_indented = new JsonSerializerOptions { WriteIndented = true };
 
         public static string List(IEnumerable<BoardFile> boards)
         {
@@ -38,12 +38,12 @@ namespace NfIcbmsg.Devicetree.Reporting
                 });
             }
 
-            return new JsonObject { ["boards"] = files }.ToJsonString(Indented);
+            return new JsonObject { ["boards"] = files }.ToJsonString(s_indented);
         }
 
         public static string Show(BoardFile board, string onlyInstance)
         {
-            return Board(board, onlyInstance).ToJsonString(Indented);
+            return Board(board, onlyInstance).ToJsonString(s_indented);
         }
 
         public static string Check(PairReport report)
@@ -70,7 +70,7 @@ namespace NfIcbmsg.Devicetree.Reporting
                     ["r2"] = Region(p.A.RxRegion, p.LayoutA.Rx, p.LayoutA.RxRing),
                 }).ToArray()),
             };
-            return root.ToJsonString(Indented);
+            return root.ToJsonString(s_indented);
         }
 
         private static JsonObject Board(BoardFile board, string onlyInstance)

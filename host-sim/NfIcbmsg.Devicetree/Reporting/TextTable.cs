@@ -7,18 +7,18 @@ namespace NfIcbmsg.Devicetree.Reporting
     /// <summary>Plain left-aligned columns for terminals and CI logs (no colours, so the output diffs cleanly).</summary>
     public sealed class TextTable
     {
-        private readonly List<string[]> rows = new List<string[]>();
+        private readonly List<string[]> _rows = new List<string[]>();
 
         public void Add(params string[] cells)
         {
-            rows.Add(cells);
+            _rows.Add(cells);
         }
 
         public string Render(string indent)
         {
-            int columns = rows.Max(r => r.Length);
+            int columns = _rows.Max(r => r.Length);
             int[] widths = new int[columns];
-            foreach (string[] row in rows)
+            foreach (string[] row in _rows)
             {
                 for (int i = 0; i < row.Length; i++)
                 {
@@ -27,7 +27,7 @@ namespace NfIcbmsg.Devicetree.Reporting
             }
 
             StringBuilder text = new StringBuilder();
-            foreach (string[] row in rows)
+            foreach (string[] row in _rows)
             {
                 StringBuilder line = new StringBuilder(indent);
                 for (int i = 0; i < row.Length; i++)

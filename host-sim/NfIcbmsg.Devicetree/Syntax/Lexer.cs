@@ -16,46 +16,46 @@ namespace NfIcbmsg.Devicetree.Syntax
         private const string NameCharacters = ",._+*#?@-";
 
         /// <summary>Longest first, so that "&lt;&lt;" is not read as two "&lt;".</summary>
-        private static readonly string[] CellOperators = { "<<", "<=", ">>", ">=", "==", "!=", "&&", "||", "<", ">", "!", "|", "^", "~", "+", "-", "*", "/", "%", "(", ")", "?", ":", "&" };
+        private static readonly string[] s_cellOperators = { "<<", "<=", ">>", ">=", "==", "!=", "&&", "||", "<", ">", "!", "|", "^", "~", "+", "-", "*", "/", "%", "(", ")", "?", ":", "&" };
 
-        private readonly SourceStack source;
-        private readonly MacroTable macros;
-        private readonly System.Collections.Generic.List<Conditional> conditionals = new System.Collections.Generic.List<Conditional>();
-        private Token peeked;
-        private LexMode peekedMode;
+        private readonly SourceStack _source;
+        private readonly MacroTable _macros;
+        private readonly System.Collections.Generic.List<Conditional> _conditionals = new System.Collections.Generic.List<Conditional>();
+        private Token _peeked;
+        private LexMode _peekedMode;
 
         public Lexer(SourceStack source, MacroTable macros)
         {
-            this.source = source;
-            this.macros = macros;
+            this._source = source;
+            this._macros = macros;
         }
 
         public MacroTable Macros
         {
-            get { return macros; }
+            get { return _macros; }
         }
 
         /// <summary>The next token without consuming it. The following <see cref="Next"/> must use the same mode.</summary>
         public Token Peek(LexMode mode)
         {
-            if (peeked == null)
+            if (_peeked == null)
             {
-                peeked = Read(mode);
-                peekedMode = mode;
+                _peeked = Read(mode);
+                _peekedMode = mode;
             }
-            else if (peekedMode != mode)
+            else if (_peekedMode != mode)
             {
                 // The grammar is LL(1) per mode: peeking in one mode and consuming in another is a parser bug.
-                throw new InvalidOperationException("token peeked in mode " + peekedMode + " but requested in mode " + mode);
+                throw new InvalidOperationException("token peeked in mode " + _peekedMode + " but requested in mode " + mode);
             }
 
-            return peeked;
+            return _peeked;
         }
 
         public Token Next(LexMode mode)
         {
             Token token = Peek(mode);
-            peeked = null;
+            _peeked = null;
             return token;
         }
 
@@ -64,10 +64,10 @@ namespace NfIcbmsg.Devicetree.Syntax
             while (true)
             {
                 SkipTrivia();
-                if (source.FrameExhausted)
+                if (_source.FrameExhausted)
                 {
-                    SourceLocation end = source.Location;
-                    if (source.PopExhausted())
+                    SourceLocation end = _source.Location;
+                    if (_source.PopExhausted())
                     {
                         continue;
                     }
@@ -100,11 +100,11 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
 
                 MacroDefinition macro;
-                if (token.Kind == TokenKind.Identifier && macros.TryGet(token.Text, out macro) && !source.IsMacroActive(macro.Name))
+                if (token.Kind == TokenKind.Identifier && _macros.TryGet(token.Text, out macro) && !_source.IsMacroActive(macro.Name))
                 {
                     if (macro.Parameters == null)
                     {
-                        source.PushMacro(macro, token.Location);
+                        _source.PushMacro(macro, token.Location);
                         continue;
                     }
 
@@ -112,7 +112,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                     string[] arguments = ReadMacroArguments(macro, token.Location);
                     if (arguments != null)
                     {
-                        source.PushMacro(macro with { Body = Substitute(macro, arguments) }, token.Location);
+                        _source.PushMacro(macro with { Body = Substitute(macro, arguments) }, token.Location);
                         continue;
                     }
                 }
@@ -128,19 +128,19 @@ namespace NfIcbmsg.Devicetree.Syntax
         private string[] ReadMacroArguments(MacroDefinition macro, SourceLocation at)
         {
             int ahead = 0;
-            while (source.Peek(ahead) == ' ' || source.Peek(ahead) == '\t')
+            while (_source.Peek(ahead) == ' ' || _source.Peek(ahead) == '\t')
             {
                 ahead++;
             }
 
-            if (source.Peek(ahead) != '(')
+            if (_source.Peek(ahead) != '(')
             {
                 return null;
             }
 
             for (int i = 0; i <= ahead; i++)
             {
-                source.Advance();
+                _source.Advance();
             }
 
             System.Collections.Generic.List<string> arguments = new System.Collections.Generic.List<string>();
@@ -148,12 +148,12 @@ namespace NfIcbmsg.Devicetree.Syntax
             int depth = 0;
             while (true)
             {
-                if (source.FrameExhausted || source.Peek() == ';' || source.Peek() == '{')
+                if (_source.FrameExhausted || _source.Peek() == ';' || _source.Peek() == '{')
                 {
                     throw new DevicetreeException(at, "expected ')' closing the arguments of macro " + macro.Name + "(...) on the same line");
                 }
 
-                char c = (char)source.Advance();
+                char c = (char)_source.Advance();
                 if (c == ')' && depth == 0)
                 {
                     break;
@@ -228,8 +228,8 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// </summary>
         public void SkipRestOfProperty(SourceLocation property)
         {
-            Token pending = peeked;
-            peeked = null;
+            Token pending = _peeked;
+            _peeked = null;
             if (pending != null && pending.Is(";"))
             {
                 return;
@@ -237,9 +237,9 @@ namespace NfIcbmsg.Devicetree.Syntax
 
             while (true)
             {
-                if (source.FrameExhausted)
+                if (_source.FrameExhausted)
                 {
-                    if (source.PopExhausted())
+                    if (_source.PopExhausted())
                     {
                         continue;
                     }
@@ -247,61 +247,61 @@ namespace NfIcbmsg.Devicetree.Syntax
                     throw new DevicetreeException(property, "unexpected end of file in the value of the property that starts here: expected ';'");
                 }
 
-                int c = source.Peek();
+                int c = _source.Peek();
                 if (c == ';')
                 {
-                    source.Advance();
+                    _source.Advance();
                     return;
                 }
 
                 if (c == '{' || c == '}')
                 {
-                    throw new DevicetreeException(source.Location, "expected ';' ending the property that starts at " + property + ", found '" + (char)c + "'");
+                    throw new DevicetreeException(_source.Location, "expected ';' ending the property that starts at " + property + ", found '" + (char)c + "'");
                 }
 
                 if (c == '"')
                 {
                     ReadString();
                 }
-                else if (c == '/' && (source.Peek(1) == '*' || source.Peek(1) == '/'))
+                else if (c == '/' && (_source.Peek(1) == '*' || _source.Peek(1) == '/'))
                 {
                     SkipTrivia();
                 }
                 else
                 {
-                    source.Advance();
+                    _source.Advance();
                 }
             }
         }
 
         private void SkipTrivia()
         {
-            while (!source.FrameExhausted)
+            while (!_source.FrameExhausted)
             {
-                int c = source.Peek();
+                int c = _source.Peek();
                 if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
                 {
-                    source.Advance();
+                    _source.Advance();
                 }
                 else if (AtLineContinuation())
                 {
                     // A line continuation outside a directive is whitespace to the preprocessor.
-                    bool atLineStart = source.AtLineStart;
+                    bool atLineStart = _source.AtLineStart;
                     SkipLineContinuation();
-                    source.AtLineStart = atLineStart;
+                    _source.AtLineStart = atLineStart;
                 }
-                else if (c == '/' && source.Peek(1) == '/')
+                else if (c == '/' && _source.Peek(1) == '/')
                 {
-                    while (!source.FrameExhausted && source.Peek() != '\n')
+                    while (!_source.FrameExhausted && _source.Peek() != '\n')
                     {
-                        source.Advance();
+                        _source.Advance();
                     }
                 }
-                else if (c == '/' && source.Peek(1) == '*')
+                else if (c == '/' && _source.Peek(1) == '*')
                 {
                     SkipBlockComment();
                 }
-                else if (c == '#' && source.AtLineStart && !source.InMacro && TryDirective())
+                else if (c == '#' && _source.AtLineStart && !_source.InMacro && TryDirective())
                 {
                     continue;
                 }
@@ -315,67 +315,67 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// <summary>A backslash that ends its line (LF or CRLF) joins the next line to this one.</summary>
         private bool AtLineContinuation()
         {
-            return source.Peek() == '\\' && (source.Peek(1) == '\n' || (source.Peek(1) == '\r' && source.Peek(2) == '\n'));
+            return _source.Peek() == '\\' && (_source.Peek(1) == '\n' || (_source.Peek(1) == '\r' && _source.Peek(2) == '\n'));
         }
 
         private void SkipLineContinuation()
         {
-            while (source.Peek() != '\n')
+            while (_source.Peek() != '\n')
             {
-                source.Advance();
+                _source.Advance();
             }
 
-            source.Advance();
+            _source.Advance();
         }
 
         private void SkipBlockComment()
         {
-            SourceLocation start = source.Location;
-            bool atLineStart = source.AtLineStart;
+            SourceLocation start = _source.Location;
+            bool atLineStart = _source.AtLineStart;
             bool sawNewline = false;
-            source.Advance();
-            source.Advance();
+            _source.Advance();
+            _source.Advance();
             while (true)
             {
-                if (source.FrameExhausted)
+                if (_source.FrameExhausted)
                 {
                     throw new DevicetreeException(start, "unterminated comment: expected '*/' before the end of the file");
                 }
 
-                if (source.Peek() == '*' && source.Peek(1) == '/')
+                if (_source.Peek() == '*' && _source.Peek(1) == '/')
                 {
-                    source.Advance();
-                    source.Advance();
+                    _source.Advance();
+                    _source.Advance();
                     break;
                 }
 
-                if (source.Advance() == '\n')
+                if (_source.Advance() == '\n')
                 {
                     sawNewline = true;
                 }
             }
 
             // Like the preprocessor, a comment counts as blank space when deciding whether '#' starts a directive.
-            source.AtLineStart = atLineStart || sawNewline;
+            _source.AtLineStart = atLineStart || sawNewline;
         }
 
         /// <summary>Handles a preprocessor directive if '#' starts one; "#address-cells" and the like are names, not directives.</summary>
         private bool TryDirective()
         {
             int i = 1;
-            while (source.Peek(i) == ' ' || source.Peek(i) == '\t')
+            while (_source.Peek(i) == ' ' || _source.Peek(i) == '\t')
             {
                 i++;
             }
 
             StringBuilder word = new StringBuilder();
-            while (IsAsciiLetter(source.Peek(i)))
+            while (IsAsciiLetter(_source.Peek(i)))
             {
-                word.Append((char)source.Peek(i));
+                word.Append((char)_source.Peek(i));
                 i++;
             }
 
-            if (IsNameCharacter(source.Peek(i)))
+            if (IsNameCharacter(_source.Peek(i)))
             {
                 return false;
             }
@@ -393,20 +393,20 @@ namespace NfIcbmsg.Devicetree.Syntax
                     break;
                 case "if":
                 case "elif":
-                    throw new DevicetreeException(source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include, #define, #undef, #ifdef, #ifndef, #else and #endif");
+                    throw new DevicetreeException(_source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include, #define, #undef, #ifdef, #ifndef, #else and #endif");
                 case "error":
                 case "warning":
                 case "pragma":
                 case "line":
-                    throw new DevicetreeException(source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include, #define, #undef, #ifdef, #ifndef, #else and #endif");
+                    throw new DevicetreeException(_source.Location, "preprocessor directive #" + directive + " is not supported: board files may use #include, #define, #undef, #ifdef, #ifndef, #else and #endif");
                 default:
                     return false;
             }
 
-            SourceLocation at = source.Location;
+            SourceLocation at = _source.Location;
             for (int k = 0; k < i; k++)
             {
-                source.Advance();
+                _source.Advance();
             }
 
             string rest = ReadDirectiveLine().Trim();
@@ -418,11 +418,11 @@ namespace NfIcbmsg.Devicetree.Syntax
                     throw new DevicetreeException(at, "expected #include <path/file.h> with the name between '<' and '>' and nothing after it");
                 }
 
-                source.PushSystemInclude(rest.Substring(1, close - 1), at);
+                _source.PushSystemInclude(rest.Substring(1, close - 1), at);
             }
             else if (directive == "include")
             {
-                source.PushInclude(ParseIncludeName(rest, at, "#include"), at);
+                _source.PushInclude(ParseIncludeName(rest, at, "#include"), at);
             }
             else if (directive == "ifdef" || directive == "ifndef")
             {
@@ -432,8 +432,8 @@ namespace NfIcbmsg.Devicetree.Syntax
                     throw new DevicetreeException(at, "expected one macro name after #" + directive);
                 }
 
-                bool taken = macros.TryGet(name, out _) == (directive == "ifdef");
-                conditionals.Add(new Conditional(at, taken));
+                bool taken = _macros.TryGet(name, out _) == (directive == "ifdef");
+                _conditionals.Add(new Conditional(at, taken));
                 if (!taken)
                 {
                     SkipInactiveLines();
@@ -441,7 +441,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
             else if (directive == "else" || directive == "endif")
             {
-                if (conditionals.Count == 0)
+                if (_conditionals.Count == 0)
                 {
                     throw new DevicetreeException(at, "#" + directive + " without #ifdef or #ifndef");
                 }
@@ -449,7 +449,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 // Reached while active: the branch that ran ends here; an #else branch is skipped.
                 if (directive == "endif")
                 {
-                    conditionals.RemoveAt(conditionals.Count - 1);
+                    _conditionals.RemoveAt(_conditionals.Count - 1);
                 }
                 else
                 {
@@ -468,7 +468,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                     throw new DevicetreeException(at, "expected a macro name after #undef");
                 }
 
-                macros.Undefine(name);
+                _macros.Undefine(name);
             }
 
             return true;
@@ -484,7 +484,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         private void SkipInactiveLines()
         {
             int depth = 0;
-            while (!source.FrameExhausted)
+            while (!_source.FrameExhausted)
             {
                 string line = ReadDirectiveLine().Trim();
                 if (!line.StartsWith('#'))
@@ -503,28 +503,28 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
                 else if (word == "endif")
                 {
-                    conditionals.RemoveAt(conditionals.Count - 1);
-                    source.AtLineStart = true;
+                    _conditionals.RemoveAt(_conditionals.Count - 1);
+                    _source.AtLineStart = true;
                     return;
                 }
-                else if (word == "else" && depth == 0 && !conditionals[conditionals.Count - 1].Taken)
+                else if (word == "else" && depth == 0 && !_conditionals[_conditionals.Count - 1].Taken)
                 {
-                    conditionals[conditionals.Count - 1] = conditionals[conditionals.Count - 1] with { Taken = true };
-                    source.AtLineStart = true;
+                    _conditionals[_conditionals.Count - 1] = _conditionals[_conditionals.Count - 1] with { Taken = true };
+                    _source.AtLineStart = true;
                     return;
                 }
             }
 
-            Conditional open = conditionals[conditionals.Count - 1];
+            Conditional open = _conditionals[_conditionals.Count - 1];
             throw new DevicetreeException(open.Location, "#ifdef/#ifndef is not closed: expected #endif before the end of " + open.Location.File);
         }
 
         /// <summary>At the end of the input every #ifdef/#ifndef must have been closed.</summary>
         private void CheckConditionalsClosed()
         {
-            if (conditionals.Count > 0)
+            if (_conditionals.Count > 0)
             {
-                Conditional open = conditionals[conditionals.Count - 1];
+                Conditional open = _conditionals[_conditionals.Count - 1];
                 throw new DevicetreeException(open.Location, "#ifdef/#ifndef is not closed: expected #endif before the end of " + open.Location.File);
             }
         }
@@ -559,7 +559,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                     }
                 }
 
-                macros.Define(new MacroDefinition(name, rest.Substring(close + 1).Trim(), at) { Parameters = parameters });
+                _macros.Define(new MacroDefinition(name, rest.Substring(close + 1).Trim(), at) { Parameters = parameters });
                 return;
             }
 
@@ -568,7 +568,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 throw new DevicetreeException(at, "expected a space between the macro name " + name + " and its value");
             }
 
-            macros.Define(new MacroDefinition(name, rest.Substring(name.Length).Trim(), at));
+            _macros.Define(new MacroDefinition(name, rest.Substring(name.Length).Trim(), at));
         }
 
         private static string ParseIncludeName(string rest, SourceLocation at, string directive)
@@ -595,25 +595,25 @@ namespace NfIcbmsg.Devicetree.Syntax
         private void IncludeDirective(SourceLocation at)
         {
             SkipTrivia();
-            if (source.Peek() != '"')
+            if (_source.Peek() != '"')
             {
-                throw new DevicetreeException(source.Location, "expected a quoted file name after /include/, as in /include/ \"board.dtsi\"");
+                throw new DevicetreeException(_source.Location, "expected a quoted file name after /include/, as in /include/ \"board.dtsi\"");
             }
 
             Token name = ReadString();
-            source.PushInclude(name.Text, at);
+            _source.PushInclude(name.Text, at);
         }
 
         /// <summary>The rest of a directive's logical line (continuations joined, comments blanked); consumes the newline.</summary>
         private string ReadDirectiveLine()
         {
             StringBuilder text = new StringBuilder();
-            while (!source.FrameExhausted)
+            while (!_source.FrameExhausted)
             {
-                int c = source.Peek();
+                int c = _source.Peek();
                 if (c == '\n')
                 {
-                    source.Advance();
+                    _source.Advance();
                     break;
                 }
 
@@ -624,17 +624,17 @@ namespace NfIcbmsg.Devicetree.Syntax
                     continue;
                 }
 
-                if (c == '/' && source.Peek(1) == '/')
+                if (c == '/' && _source.Peek(1) == '/')
                 {
-                    while (!source.FrameExhausted && source.Peek() != '\n')
+                    while (!_source.FrameExhausted && _source.Peek() != '\n')
                     {
-                        source.Advance();
+                        _source.Advance();
                     }
 
                     continue;
                 }
 
-                if (c == '/' && source.Peek(1) == '*')
+                if (c == '/' && _source.Peek(1) == '*')
                 {
                     SkipBlockComment();
                     text.Append(' ');
@@ -645,21 +645,21 @@ namespace NfIcbmsg.Devicetree.Syntax
                 {
                     // Keep strings whole so that "//" inside a file name is not taken for a comment.
                     text.Append('"');
-                    source.Advance();
-                    while (!source.FrameExhausted && source.Peek() != '"' && source.Peek() != '\n')
+                    _source.Advance();
+                    while (!_source.FrameExhausted && _source.Peek() != '"' && _source.Peek() != '\n')
                     {
-                        text.Append((char)source.Advance());
+                        text.Append((char)_source.Advance());
                     }
 
-                    if (source.Peek() == '"')
+                    if (_source.Peek() == '"')
                     {
-                        text.Append((char)source.Advance());
+                        text.Append((char)_source.Advance());
                     }
 
                     continue;
                 }
 
-                text.Append((char)source.Advance());
+                text.Append((char)_source.Advance());
             }
 
             return text.ToString();
@@ -667,8 +667,8 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private Token ReadStructure()
         {
-            SourceLocation at = source.Location;
-            int c = source.Peek();
+            SourceLocation at = _source.Location;
+            int c = _source.Peek();
             Token shared = ReadShared(c, at);
             if (shared != null)
             {
@@ -678,15 +678,15 @@ namespace NfIcbmsg.Devicetree.Syntax
             if (IsNameCharacter(c))
             {
                 StringBuilder name = new StringBuilder();
-                while (IsNameCharacter(source.Peek()))
+                while (IsNameCharacter(_source.Peek()))
                 {
-                    name.Append((char)source.Advance());
+                    name.Append((char)_source.Advance());
                 }
 
                 string text = name.ToString();
-                if (source.Peek() == ':' && IsIdentifier(text))
+                if (_source.Peek() == ':' && IsIdentifier(text))
                 {
-                    source.Advance();
+                    _source.Advance();
                     return new Token(TokenKind.Label, text, 0, at);
                 }
 
@@ -709,7 +709,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 case '>':
                 case '[':
                 case ']':
-                    source.Advance();
+                    _source.Advance();
                     return Punctuation(((char)c).ToString(), at);
                 case '"':
                     return ReadString();
@@ -724,35 +724,35 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private Token ReadSlash(SourceLocation at)
         {
-            source.Advance();
-            if (!IsAsciiLetter(source.Peek()))
+            _source.Advance();
+            if (!IsAsciiLetter(_source.Peek()))
             {
                 return Punctuation("/", at);
             }
 
             StringBuilder word = new StringBuilder("/");
-            while (IsAsciiLetter(source.Peek()) || IsDigit(source.Peek()) || source.Peek() == '-')
+            while (IsAsciiLetter(_source.Peek()) || IsDigit(_source.Peek()) || _source.Peek() == '-')
             {
-                word.Append((char)source.Advance());
+                word.Append((char)_source.Advance());
             }
 
-            if (source.Peek() != '/')
+            if (_source.Peek() != '/')
             {
                 throw new DevicetreeException(at, "expected a directive such as /dts-v1/, /delete-node/ or /delete-property/, found '" + word + "'");
             }
 
-            source.Advance();
+            _source.Advance();
             word.Append('/');
             return new Token(TokenKind.Directive, word.ToString(), 0, at);
         }
 
         private Token ReadValue()
         {
-            SourceLocation at = source.Location;
-            int c = source.Peek();
+            SourceLocation at = _source.Location;
+            int c = _source.Peek();
             if (c == ',')
             {
-                source.Advance();
+                _source.Advance();
                 return Punctuation(",", at);
             }
 
@@ -765,9 +765,9 @@ namespace NfIcbmsg.Devicetree.Syntax
             if (IsIdentifierStart(c))
             {
                 Token identifier = ReadIdentifier(at);
-                if (source.Peek() == ':')
+                if (_source.Peek() == ':')
                 {
-                    source.Advance();
+                    _source.Advance();
                     return new Token(TokenKind.Label, identifier.Text, 0, at);
                 }
 
@@ -778,9 +778,9 @@ namespace NfIcbmsg.Devicetree.Syntax
             {
                 // Not valid here; read it whole so that the parser's message quotes it.
                 StringBuilder text = new StringBuilder();
-                while (IsNameCharacter(source.Peek()))
+                while (IsNameCharacter(_source.Peek()))
                 {
-                    text.Append((char)source.Advance());
+                    text.Append((char)_source.Advance());
                 }
 
                 return new Token(TokenKind.Name, text.ToString(), 0, at);
@@ -791,8 +791,8 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private Token ReadCells()
         {
-            SourceLocation at = source.Location;
-            int c = source.Peek();
+            SourceLocation at = _source.Location;
+            int c = _source.Peek();
             if (IsDigit(c))
             {
                 return ReadNumber(at);
@@ -810,19 +810,19 @@ namespace NfIcbmsg.Devicetree.Syntax
 
             if (c == '&')
             {
-                int next = source.Peek(1);
+                int next = _source.Peek(1);
                 if (next == '{' || IsIdentifierStart(next))
                 {
                     return ReadReference();
                 }
             }
 
-            foreach (string op in CellOperators)
+            foreach (string op in s_cellOperators)
             {
                 bool match = true;
                 for (int i = 0; i < op.Length; i++)
                 {
-                    if (source.Peek(i) != op[i])
+                    if (_source.Peek(i) != op[i])
                     {
                         match = false;
                         break;
@@ -833,7 +833,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 {
                     for (int i = 0; i < op.Length; i++)
                     {
-                        source.Advance();
+                        _source.Advance();
                     }
 
                     return Punctuation(op, at);
@@ -845,24 +845,24 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private Token ReadBytes()
         {
-            SourceLocation at = source.Location;
-            int c = source.Peek();
+            SourceLocation at = _source.Location;
+            int c = _source.Peek();
             if (c == ']')
             {
-                source.Advance();
+                _source.Advance();
                 return Punctuation("]", at);
             }
 
             if (HexValue(c) >= 0)
             {
-                int high = HexValue(source.Advance());
-                int low = HexValue(source.Peek());
+                int high = HexValue(_source.Advance());
+                int low = HexValue(_source.Peek());
                 if (low < 0)
                 {
                     throw new DevicetreeException(at, "a byte string needs two hexadecimal digits per byte, as in [00 1f a0]");
                 }
 
-                source.Advance();
+                _source.Advance();
                 return new Token(TokenKind.Byte, ((high << 4) | low).ToString("x2", CultureInfo.InvariantCulture), (ulong)((high << 4) | low), at);
             }
 
@@ -872,9 +872,9 @@ namespace NfIcbmsg.Devicetree.Syntax
         private Token ReadIdentifier(SourceLocation at)
         {
             StringBuilder text = new StringBuilder();
-            while (IsIdentifierStart(source.Peek()) || IsDigit(source.Peek()))
+            while (IsIdentifierStart(_source.Peek()) || IsDigit(_source.Peek()))
             {
-                text.Append((char)source.Advance());
+                text.Append((char)_source.Advance());
             }
 
             return new Token(TokenKind.Identifier, text.ToString(), 0, at);
@@ -882,23 +882,23 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private Token ReadReference()
         {
-            SourceLocation at = source.Location;
-            source.Advance();
-            if (source.Peek() == '{')
+            SourceLocation at = _source.Location;
+            _source.Advance();
+            if (_source.Peek() == '{')
             {
-                source.Advance();
+                _source.Advance();
                 StringBuilder path = new StringBuilder();
-                while (!source.FrameExhausted && source.Peek() != '}' && source.Peek() != '\n')
+                while (!_source.FrameExhausted && _source.Peek() != '}' && _source.Peek() != '\n')
                 {
-                    path.Append((char)source.Advance());
+                    path.Append((char)_source.Advance());
                 }
 
-                if (source.Peek() != '}')
+                if (_source.Peek() != '}')
                 {
                     throw new DevicetreeException(at, "expected '}' closing the path reference &{" + path + "");
                 }
 
-                source.Advance();
+                _source.Advance();
                 if (path.Length == 0 || path[0] != '/')
                 {
                     throw new DevicetreeException(at, "a path reference must be an absolute path, as in &{/soc/mailbox}");
@@ -907,7 +907,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 return new Token(TokenKind.PathReference, path.ToString(), 0, at);
             }
 
-            if (!IsIdentifierStart(source.Peek()))
+            if (!IsIdentifierStart(_source.Peek()))
             {
                 throw new DevicetreeException(at, "expected a label after '&' (a letter or '_', then letters, digits, '_'), or &{/path}");
             }
@@ -918,17 +918,17 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private Token ReadString()
         {
-            SourceLocation at = source.Location;
-            source.Advance();
+            SourceLocation at = _source.Location;
+            _source.Advance();
             StringBuilder text = new StringBuilder();
             while (true)
             {
-                if (source.FrameExhausted || source.Peek() == '\n')
+                if (_source.FrameExhausted || _source.Peek() == '\n')
                 {
                     throw new DevicetreeException(at, "unterminated string: expected a closing '\"' on the same line");
                 }
 
-                int c = source.Advance();
+                int c = _source.Advance();
                 if (c == '"')
                 {
                     return new Token(TokenKind.String, text.ToString(), 0, at);
@@ -940,31 +940,31 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private Token ReadCharacter(SourceLocation at)
         {
-            source.Advance();
-            if (source.FrameExhausted || source.Peek() == '\'' || source.Peek() == '\n')
+            _source.Advance();
+            if (_source.FrameExhausted || _source.Peek() == '\'' || _source.Peek() == '\n')
             {
                 throw new DevicetreeException(at, "expected one character between quotes, as in 'a' or '\\n'");
             }
 
-            int c = source.Advance();
+            int c = _source.Advance();
             int value = c == '\\' ? ReadEscape(at) : c;
-            if (source.Peek() != '\'')
+            if (_source.Peek() != '\'')
             {
                 throw new DevicetreeException(at, "expected a closing ' after one character (a character literal holds exactly one)");
             }
 
-            source.Advance();
+            _source.Advance();
             return new Token(TokenKind.Number, "'" + (char)value + "'", (ulong)value, at);
         }
 
         private int ReadEscape(SourceLocation at)
         {
-            if (source.FrameExhausted)
+            if (_source.FrameExhausted)
             {
                 throw new DevicetreeException(at, "unterminated escape sequence at the end of the file");
             }
 
-            int c = source.Advance();
+            int c = _source.Advance();
             switch (c)
             {
                 case 'n': return '\n';
@@ -978,31 +978,31 @@ namespace NfIcbmsg.Devicetree.Syntax
                 case '\'': return '\'';
                 case '"': return '"';
                 case 'x':
+                {
+                    int value = 0;
+                    int digits = 0;
+                    while (digits < 2 && HexValue(_source.Peek()) >= 0)
                     {
-                        int value = 0;
-                        int digits = 0;
-                        while (digits < 2 && HexValue(source.Peek()) >= 0)
-                        {
-                            value = (value << 4) | HexValue(source.Advance());
-                            digits++;
-                        }
-
-                        if (digits == 0)
-                        {
-                            throw new DevicetreeException(at, "expected hexadecimal digits after \\x");
-                        }
-
-                        return value;
+                        value = (value << 4) | HexValue(_source.Advance());
+                        digits++;
                     }
+
+                    if (digits == 0)
+                    {
+                        throw new DevicetreeException(at, "expected hexadecimal digits after \\x");
+                    }
+
+                    return value;
+                }
             }
 
             if (c >= '0' && c <= '7')
             {
                 int value = c - '0';
                 int digits = 1;
-                while (digits < 3 && source.Peek() >= '0' && source.Peek() <= '7')
+                while (digits < 3 && _source.Peek() >= '0' && _source.Peek() <= '7')
                 {
-                    value = (value << 3) | (source.Advance() - '0');
+                    value = (value << 3) | (_source.Advance() - '0');
                     digits++;
                 }
 
@@ -1015,9 +1015,9 @@ namespace NfIcbmsg.Devicetree.Syntax
         private Token ReadNumber(SourceLocation at)
         {
             StringBuilder text = new StringBuilder();
-            while (IsIdentifierStart(source.Peek()) || IsDigit(source.Peek()))
+            while (IsIdentifierStart(_source.Peek()) || IsDigit(_source.Peek()))
             {
-                text.Append((char)source.Advance());
+                text.Append((char)_source.Advance());
             }
 
             string spelled = text.ToString();

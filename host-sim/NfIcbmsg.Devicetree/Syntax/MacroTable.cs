@@ -16,26 +16,26 @@ namespace NfIcbmsg.Devicetree.Syntax
     /// </summary>
     public sealed class MacroTable
     {
-        private readonly Dictionary<string, MacroDefinition> definitions = new Dictionary<string, MacroDefinition>();
+        private readonly Dictionary<string, MacroDefinition> _definitions = new Dictionary<string, MacroDefinition>();
 
         public void Define(MacroDefinition definition)
         {
-            definitions[definition.Name] = definition;
+            _definitions[definition.Name] = definition;
         }
 
         public void Undefine(string name)
         {
-            definitions.Remove(name);
+            _definitions.Remove(name);
         }
 
         public bool TryGet(string name, out MacroDefinition definition)
         {
-            return definitions.TryGetValue(name, out definition);
+            return _definitions.TryGetValue(name, out definition);
         }
 
         public IReadOnlyCollection<MacroDefinition> All
         {
-            get { return definitions.Values; }
+            get { return _definitions.Values; }
         }
     }
 }

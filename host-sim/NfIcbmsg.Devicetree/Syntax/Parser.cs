@@ -11,7 +11,7 @@ namespace NfIcbmsg.Devicetree.Syntax
     /// </summary>
     public sealed class Parser
     {
-        private static readonly string[][] BinaryLevels =
+        private static readonly string[][] s_binaryLevels =
         {
             new[] { "||" },
             new[] { "&&" },
@@ -25,23 +25,23 @@ namespace NfIcbmsg.Devicetree.Syntax
             new[] { "*", "/", "%" },
         };
 
-        private readonly Lexer lexer;
-        private readonly ReadLimits limits;
-        private int nodeDepth;
+        private readonly Lexer _lexer;
+        private readonly ReadLimits _limits;
+        private int _nodeDepth;
 
         public Parser(Lexer lexer, ReadLimits limits)
         {
-            this.lexer = lexer;
-            this.limits = limits;
+            this._lexer = lexer;
+            this._limits = limits;
         }
 
         public DocumentSyntax ParseDocument()
         {
             List<TopLevelSyntax> statements = new List<TopLevelSyntax>();
-            SourceLocation start = lexer.Peek(LexMode.Structure).Location;
+            SourceLocation start = _lexer.Peek(LexMode.Structure).Location;
             while (true)
             {
-                Token token = lexer.Peek(LexMode.Structure);
+                Token token = _lexer.Peek(LexMode.Structure);
                 if (token.Kind == TokenKind.EndOfInput)
                 {
                     break;
@@ -59,7 +59,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
 
                 List<string> labels = ParseLabels();
-                token = lexer.Next(LexMode.Structure);
+                token = _lexer.Next(LexMode.Structure);
                 if (token.Is("/"))
                 {
                     statements.Add(new RootNodeSyntax(labels, ParseBody("/"), token.Location));
@@ -83,26 +83,26 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private TopLevelSyntax ParseTopLevelDirective()
         {
-            Token directive = lexer.Next(LexMode.Structure);
+            Token directive = _lexer.Next(LexMode.Structure);
             switch (directive.Text)
             {
                 case "/dts-v1/":
                     Expect(LexMode.Structure, ";", "after /dts-v1/");
                     return null;
                 case "/delete-node/":
+                {
+                    Token target = _lexer.Next(LexMode.Structure);
+                    if (target.Kind != TokenKind.Reference && target.Kind != TokenKind.PathReference)
                     {
-                        Token target = lexer.Next(LexMode.Structure);
-                        if (target.Kind != TokenKind.Reference && target.Kind != TokenKind.PathReference)
-                        {
-                            throw Expected(target, "&label or &{/path} after /delete-node/ at top level (inside a node, /delete-node/ takes a child name)");
-                        }
-
-                        Expect(LexMode.Structure, ";", "after /delete-node/ " + target.Describe());
-                        return new DeleteReferencedNodeSyntax(
-                            target.Kind == TokenKind.Reference ? target.Text : null,
-                            target.Kind == TokenKind.PathReference ? target.Text : null,
-                            directive.Location);
+                        throw Expected(target, "&label or &{/path} after /delete-node/ at top level (inside a node, /delete-node/ takes a child name)");
                     }
+
+                    Expect(LexMode.Structure, ";", "after /delete-node/ " + target.Describe());
+                    return new DeleteReferencedNodeSyntax(
+                        target.Kind == TokenKind.Reference ? target.Text : null,
+                        target.Kind == TokenKind.PathReference ? target.Text : null,
+                        directive.Location);
+                }
 
                 case "/delete-property/":
                     throw new DevicetreeException(directive.Location, "/delete-property/ must be inside a node: expected it between the node's braces");
@@ -116,9 +116,9 @@ namespace NfIcbmsg.Devicetree.Syntax
         private List<string> ParseLabels()
         {
             List<string> labels = new List<string>();
-            while (lexer.Peek(LexMode.Structure).Kind == TokenKind.Label)
+            while (_lexer.Peek(LexMode.Structure).Kind == TokenKind.Label)
             {
-                labels.Add(lexer.Next(LexMode.Structure).Text);
+                labels.Add(_lexer.Next(LexMode.Structure).Text);
             }
 
             return labels;
@@ -126,21 +126,21 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private NodeBodySyntax ParseBody(string nodeName)
         {
-            Token open = lexer.Next(LexMode.Structure);
+            Token open = _lexer.Next(LexMode.Structure);
             if (!open.Is("{"))
             {
                 throw Expected(open, "'{' to open node " + nodeName);
             }
 
-            if (++nodeDepth > limits.MaxNodeDepth)
+            if (++_nodeDepth > _limits.MaxNodeDepth)
             {
-                throw new DevicetreeException(open.Location, "nodes nested deeper than " + limits.MaxNodeDepth + " levels: expected a shallow board description");
+                throw new DevicetreeException(open.Location, "nodes nested deeper than " + _limits.MaxNodeDepth + " levels: expected a shallow board description");
             }
 
             List<BodyItemSyntax> items = new List<BodyItemSyntax>();
             while (true)
             {
-                Token token = lexer.Peek(LexMode.Structure);
+                Token token = _lexer.Peek(LexMode.Structure);
                 if (token.Kind == TokenKind.EndOfInput)
                 {
                     throw new DevicetreeException(token.Location, "unexpected end of file: node " + nodeName + " opened at " + open.Location + " is not closed (expected '}')");
@@ -148,7 +148,7 @@ namespace NfIcbmsg.Devicetree.Syntax
 
                 if (token.Is("}"))
                 {
-                    lexer.Next(LexMode.Structure);
+                    _lexer.Next(LexMode.Structure);
                     break;
                 }
 
@@ -159,7 +159,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
 
                 List<string> labels = ParseLabels();
-                Token name = lexer.Next(LexMode.Structure);
+                Token name = _lexer.Next(LexMode.Structure);
                 if (name.Kind != TokenKind.Name)
                 {
                     throw Expected(name, labels.Count > 0
@@ -167,7 +167,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                         : "a property, a child node, /delete-node/, /delete-property/ or '}' in node " + nodeName);
                 }
 
-                Token next = lexer.Peek(LexMode.Structure);
+                Token next = _lexer.Peek(LexMode.Structure);
                 if (next.Is("{"))
                 {
                     CheckNodeName(name);
@@ -178,13 +178,13 @@ namespace NfIcbmsg.Devicetree.Syntax
                 else if (next.Is("="))
                 {
                     CheckPropertyName(name);
-                    lexer.Next(LexMode.Structure);
+                    _lexer.Next(LexMode.Structure);
                     items.Add(new PropertySyntax(name.Text, labels, ParseValuesOrUnresolved(name), name.Location));
                 }
                 else if (next.Is(";"))
                 {
                     CheckPropertyName(name);
-                    lexer.Next(LexMode.Structure);
+                    _lexer.Next(LexMode.Structure);
                     items.Add(new PropertySyntax(name.Text, labels, new List<DtValue>(), name.Location));
                 }
                 else
@@ -193,19 +193,19 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
             }
 
-            nodeDepth--;
+            _nodeDepth--;
             return new NodeBodySyntax(items, open.Location);
         }
 
         private BodyItemSyntax ParseBodyDirective(string nodeName)
         {
-            Token directive = lexer.Next(LexMode.Structure);
+            Token directive = _lexer.Next(LexMode.Structure);
             if (directive.Text != "/delete-node/" && directive.Text != "/delete-property/")
             {
                 throw new DevicetreeException(directive.Location, "directive " + directive.Text + " is not allowed inside node " + nodeName + ": expected /delete-node/ name; or /delete-property/ name;");
             }
 
-            Token name = lexer.Next(LexMode.Structure);
+            Token name = _lexer.Next(LexMode.Structure);
             if (name.Kind != TokenKind.Name)
             {
                 string hint = name.Kind == TokenKind.Reference ? " (/delete-node/ &label; belongs at top level)" : string.Empty;
@@ -231,7 +231,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
             catch (UnknownIdentifierException unknown)
             {
-                lexer.SkipRestOfProperty(name.Location);
+                _lexer.SkipRestOfProperty(name.Location);
                 return new List<DtValue> { new DtUnresolvedValue(unknown.Identifier, unknown.Location) };
             }
         }
@@ -256,7 +256,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             List<DtValue> values = new List<DtValue>();
             while (true)
             {
-                Token token = lexer.Next(LexMode.Value);
+                Token token = _lexer.Next(LexMode.Value);
                 switch (token.Kind)
                 {
                     case TokenKind.String:
@@ -291,7 +291,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                         break;
                 }
 
-                Token separator = lexer.Next(LexMode.Value);
+                Token separator = _lexer.Next(LexMode.Value);
                 if (separator.Is(";"))
                 {
                     return values;
@@ -309,10 +309,10 @@ namespace NfIcbmsg.Devicetree.Syntax
             List<DtCell> cells = new List<DtCell>();
             while (true)
             {
-                Token token = lexer.Peek(LexMode.Cells);
+                Token token = _lexer.Peek(LexMode.Cells);
                 if (token.Is(">"))
                 {
-                    lexer.Next(LexMode.Cells);
+                    _lexer.Next(LexMode.Cells);
                     return new DtCellsValue(cells, open);
                 }
 
@@ -323,12 +323,12 @@ namespace NfIcbmsg.Devicetree.Syntax
 
                 if (token.Kind == TokenKind.Reference)
                 {
-                    lexer.Next(LexMode.Cells);
+                    _lexer.Next(LexMode.Cells);
                     cells.Add(DtCell.LabelReference(token.Text, token.Location));
                 }
                 else if (token.Kind == TokenKind.PathReference)
                 {
-                    lexer.Next(LexMode.Cells);
+                    _lexer.Next(LexMode.Cells);
                     cells.Add(DtCell.PathReference(token.Text, token.Location));
                 }
                 else if (token.Kind == TokenKind.Number || token.Is("(") || token.Kind == TokenKind.Identifier)
@@ -352,7 +352,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             List<byte> bytes = new List<byte>();
             while (true)
             {
-                Token token = lexer.Next(LexMode.Bytes);
+                Token token = _lexer.Next(LexMode.Bytes);
                 if (token.Is("]"))
                 {
                     return new DtBytesValue(bytes.ToArray(), open);
@@ -370,14 +370,14 @@ namespace NfIcbmsg.Devicetree.Syntax
         private ulong ParseExpression(int depth, string property)
         {
             CheckDepth(depth);
-            Token start = lexer.Peek(LexMode.Cells);
+            Token start = _lexer.Peek(LexMode.Cells);
             ulong condition = ParseBinary(0, depth, property);
-            if (!lexer.Peek(LexMode.Cells).Is("?"))
+            if (!_lexer.Peek(LexMode.Cells).Is("?"))
             {
                 return condition;
             }
 
-            lexer.Next(LexMode.Cells);
+            _lexer.Next(LexMode.Cells);
             ulong whenTrue = ParseExpression(depth + 1, property);
             Expect(LexMode.Cells, ":", "in the conditional expression starting at " + start.Location);
             ulong whenFalse = ParseExpression(depth + 1, property);
@@ -386,7 +386,7 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private ulong ParseBinary(int level, int depth, string property)
         {
-            if (level == BinaryLevels.Length)
+            if (level == s_binaryLevels.Length)
             {
                 return ParseUnary(depth, property);
             }
@@ -394,13 +394,13 @@ namespace NfIcbmsg.Devicetree.Syntax
             ulong left = ParseBinary(level + 1, depth, property);
             while (true)
             {
-                Token op = lexer.Peek(LexMode.Cells);
-                if (op.Kind != TokenKind.Punctuation || System.Array.IndexOf(BinaryLevels[level], op.Text) < 0)
+                Token op = _lexer.Peek(LexMode.Cells);
+                if (op.Kind != TokenKind.Punctuation || System.Array.IndexOf(s_binaryLevels[level], op.Text) < 0)
                 {
                     return left;
                 }
 
-                lexer.Next(LexMode.Cells);
+                _lexer.Next(LexMode.Cells);
                 ulong right = ParseBinary(level + 1, depth, property);
                 left = CellArithmetic.Binary(op.Text, left, right, op.Location);
             }
@@ -408,11 +408,11 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private ulong ParseUnary(int depth, string property)
         {
-            Token token = lexer.Peek(LexMode.Cells);
+            Token token = _lexer.Peek(LexMode.Cells);
             if (token.Is("-") || token.Is("~") || token.Is("!"))
             {
                 CheckDepth(depth + 1);
-                lexer.Next(LexMode.Cells);
+                _lexer.Next(LexMode.Cells);
                 return CellArithmetic.Unary(token.Text, ParseUnary(depth + 1, property), token.Location);
             }
 
@@ -422,7 +422,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// <summary>A number, a parenthesized expression, or DT_SIZE_K(n) / DT_SIZE_M(n).</summary>
         private ulong ParseOperand(int depth, string property)
         {
-            Token token = lexer.Next(LexMode.Cells);
+            Token token = _lexer.Next(LexMode.Cells);
             if (token.Kind == TokenKind.Number)
             {
                 return token.Number;
@@ -458,15 +458,15 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private void CheckDepth(int depth)
         {
-            if (depth > limits.MaxExpressionDepth)
+            if (depth > _limits.MaxExpressionDepth)
             {
-                throw new DevicetreeException(lexer.Peek(LexMode.Cells).Location, "expression nested deeper than " + limits.MaxExpressionDepth + " levels");
+                throw new DevicetreeException(_lexer.Peek(LexMode.Cells).Location, "expression nested deeper than " + _limits.MaxExpressionDepth + " levels");
             }
         }
 
         private void ExpectSemicolonAfterNode(string nodeName)
         {
-            Token token = lexer.Next(LexMode.Structure);
+            Token token = _lexer.Next(LexMode.Structure);
             if (!token.Is(";"))
             {
                 throw Expected(token, "';' after the '}' that closes node " + nodeName);
@@ -475,7 +475,7 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private void Expect(LexMode mode, string punctuation, string context)
         {
-            Token token = lexer.Next(mode);
+            Token token = _lexer.Next(mode);
             if (!token.Is(punctuation))
             {
                 throw Expected(token, "'" + punctuation + "' " + context);

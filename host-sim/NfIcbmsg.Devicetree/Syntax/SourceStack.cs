@@ -12,12 +12,12 @@ namespace NfIcbmsg.Devicetree.Syntax
     /// </summary>
     public sealed class SourceStack
     {
-        private readonly List<Frame> frames = new List<Frame>();
-        private readonly ReadLimits limits;
-        private readonly IReadOnlyList<string> includeDirectories;
-        private readonly List<Diagnostic> warnings;
-        private long totalBytes;
-        private int macroExpansions;
+        private readonly List<Frame> _frames = new List<Frame>();
+        private readonly ReadLimits _limits;
+        private readonly IReadOnlyList<string> _includeDirectories;
+        private readonly List<Diagnostic> _warnings;
+        private long _totalBytes;
+        private int _macroExpansions;
 
         public SourceStack(ReadLimits limits)
             : this(limits, new string[0], false, new List<Diagnostic>())
@@ -30,9 +30,9 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// </summary>
         public SourceStack(ReadLimits limits, IReadOnlyList<string> includeDirectories, bool hasBase, List<Diagnostic> warnings)
         {
-            this.limits = limits;
-            this.includeDirectories = includeDirectories;
-            this.warnings = warnings;
+            this._limits = limits;
+            this._includeDirectories = includeDirectories;
+            this._warnings = warnings;
             HasBase = hasBase;
         }
 
@@ -42,7 +42,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// <summary>Non-fatal findings of preprocessing (skipped includes, macros left unexpanded).</summary>
         public void Warn(SourceLocation at, string message)
         {
-            warnings.Add(Diagnostic.Warning(at, null, null, message));
+            _warnings.Add(Diagnostic.Warning(at, null, null, message));
         }
 
         private sealed class Frame
@@ -65,17 +65,17 @@ namespace NfIcbmsg.Devicetree.Syntax
         }
 
         /// <summary>The innermost frame, kept in a field: the lexer asks for it several times per character.</summary>
-        private Frame top;
+        private Frame _top;
 
         private Frame Top
         {
-            get { return top; }
+            get { return _top; }
         }
 
         private void Push(Frame frame)
         {
-            frames.Add(frame);
-            top = frame;
+            _frames.Add(frame);
+            _top = frame;
         }
 
         /// <summary>True while reading a macro body (directives are not recognised there).</summary>
@@ -96,11 +96,11 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             get
             {
-                for (int i = frames.Count - 1; i >= 0; i--)
+                for (int i = _frames.Count - 1; i >= 0; i--)
                 {
-                    if (frames[i].FullPath != null)
+                    if (_frames[i].FullPath != null)
                     {
-                        return frames[i].DisplayPath;
+                        return _frames[i].DisplayPath;
                     }
                 }
 
@@ -112,11 +112,11 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             get
             {
-                for (int i = frames.Count - 1; i >= 0; i--)
+                for (int i = _frames.Count - 1; i >= 0; i--)
                 {
-                    if (frames[i].FullPath != null)
+                    if (_frames[i].FullPath != null)
                     {
-                        return frames[i].FullPath;
+                        return _frames[i].FullPath;
                     }
                 }
 
@@ -128,15 +128,15 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             get
             {
-                return top.MacroName != null ? top.UseSite : new SourceLocation(top.DisplayPath, top.Line, top.Column);
+                return _top.MacroName != null ? _top.UseSite : new SourceLocation(_top.DisplayPath, _top.Line, _top.Column);
             }
         }
 
         /// <summary>The character <paramref name="ahead"/> places on in the current frame, or -1 past its end.</summary>
         public int Peek(int ahead = 0)
         {
-            int index = top.Position + ahead;
-            return index < top.Text.Length ? top.Text[index] : -1;
+            int index = _top.Position + ahead;
+            return index < _top.Text.Length ? _top.Text[index] : -1;
         }
 
         public bool FrameExhausted
@@ -146,19 +146,19 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         public int Advance()
         {
-            char c = top.Text[top.Position++];
+            char c = _top.Text[_top.Position++];
             if (c == '\n')
             {
-                top.Line++;
-                top.Column = 1;
-                top.AtLineStart = true;
+                _top.Line++;
+                _top.Column = 1;
+                _top.AtLineStart = true;
             }
             else
             {
-                top.Column++;
+                _top.Column++;
                 if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
                 {
-                    top.AtLineStart = false;
+                    _top.AtLineStart = false;
                 }
             }
 
@@ -168,19 +168,19 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// <summary>Leaves an exhausted frame; false when it was the board file itself (end of input).</summary>
         public bool PopExhausted()
         {
-            if (frames.Count <= 1)
+            if (_frames.Count <= 1)
             {
                 return false;
             }
 
-            frames.RemoveAt(frames.Count - 1);
-            top = frames[frames.Count - 1];
+            _frames.RemoveAt(_frames.Count - 1);
+            _top = _frames[_frames.Count - 1];
             return true;
         }
 
         public bool IsMacroActive(string name)
         {
-            foreach (Frame frame in frames)
+            foreach (Frame frame in _frames)
             {
                 if (frame.MacroName == name)
                 {
@@ -220,7 +220,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             string displayDirectory = Path.GetDirectoryName(CurrentFile);
             string displayPath = (string.IsNullOrEmpty(displayDirectory) ? name : Path.Combine(displayDirectory, name)).Replace('\\', '/');
 
-            List<Frame> files = frames.FindAll(f => f.FullPath != null);
+            List<Frame> files = _frames.FindAll(f => f.FullPath != null);
             int depth = files.Count;
             if (files.Exists(f => string.Equals(f.FullPath, fullPath, StringComparison.Ordinal)))
             {
@@ -229,9 +229,9 @@ namespace NfIcbmsg.Devicetree.Syntax
                 throw new DevicetreeException(at, "include cycle: " + string.Join(" -> ", chain) + " (a file must not include itself, directly or through others)");
             }
 
-            if (depth >= limits.MaxIncludeDepth)
+            if (depth >= _limits.MaxIncludeDepth)
             {
-                throw new DevicetreeException(at, "includes nested deeper than " + limits.MaxIncludeDepth + " files: expected a shallow chain of .dtsi files");
+                throw new DevicetreeException(at, "includes nested deeper than " + _limits.MaxIncludeDepth + " files: expected a shallow chain of .dtsi files");
             }
 
             if (!File.Exists(fullPath))
@@ -244,7 +244,7 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private void PushFile(string fullPath, string displayPath, SourceLocation at)
         {
-            List<Frame> files = frames.FindAll(f => f.FullPath != null);
+            List<Frame> files = _frames.FindAll(f => f.FullPath != null);
             if (files.Exists(f => string.Equals(f.FullPath, fullPath, StringComparison.Ordinal)))
             {
                 List<string> chain = files.ConvertAll(f => f.DisplayPath);
@@ -252,9 +252,9 @@ namespace NfIcbmsg.Devicetree.Syntax
                 throw new DevicetreeException(at, "include cycle: " + string.Join(" -> ", chain) + " (a file must not include itself, directly or through others)");
             }
 
-            if (files.Count >= limits.MaxIncludeDepth)
+            if (files.Count >= _limits.MaxIncludeDepth)
             {
-                throw new DevicetreeException(at, "includes nested deeper than " + limits.MaxIncludeDepth + " files: expected a shallow chain of .dtsi files");
+                throw new DevicetreeException(at, "includes nested deeper than " + _limits.MaxIncludeDepth + " files: expected a shallow chain of .dtsi files");
             }
 
             string text = ReadBounded(fullPath, displayPath, at);
@@ -268,7 +268,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// </summary>
         public void PushSystemInclude(string name, SourceLocation at)
         {
-            foreach (string directory in includeDirectories)
+            foreach (string directory in _includeDirectories)
             {
                 string candidate = Path.GetFullPath(Path.Combine(directory, name));
                 if (File.Exists(candidate))
@@ -278,9 +278,9 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
             }
 
-            string where = includeDirectories.Count == 0
+            string where = _includeDirectories.Count == 0
                 ? "no --include-dir given"
-                : "not found in --include-dir " + string.Join(", ", includeDirectories);
+                : "not found in --include-dir " + string.Join(", ", _includeDirectories);
             Warn(at, "#include <" + name + "> skipped (" + where + "): it comes with Zephyr or the SoC's base devicetree; pass --include-dir DIR to resolve it"
                 + (HasBase ? string.Empty : ", or --base build/zephyr/zephyr.dts for the whole tree"));
         }
@@ -289,7 +289,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         public void PushMacro(MacroDefinition macro, SourceLocation useSite)
         {
             int depth = 0;
-            foreach (Frame frame in frames)
+            foreach (Frame frame in _frames)
             {
                 if (frame.MacroName != null)
                 {
@@ -297,14 +297,14 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
             }
 
-            if (depth >= limits.MaxMacroDepth)
+            if (depth >= _limits.MaxMacroDepth)
             {
-                throw new DevicetreeException(useSite, "macro " + macro.Name + " expands through more than " + limits.MaxMacroDepth + " nested macros");
+                throw new DevicetreeException(useSite, "macro " + macro.Name + " expands through more than " + _limits.MaxMacroDepth + " nested macros");
             }
 
-            if (++macroExpansions > limits.MaxMacroExpansions)
+            if (++_macroExpansions > _limits.MaxMacroExpansions)
             {
-                throw new DevicetreeException(useSite, "more than " + limits.MaxMacroExpansions + " macro expansions: a macro probably expands into several copies of another");
+                throw new DevicetreeException(useSite, "more than " + _limits.MaxMacroExpansions + " macro expansions: a macro probably expands into several copies of another");
             }
 
             Push(new Frame { Text = macro.Body, MacroName = macro.Name, UseSite = useSite, AtLineStart = false });
@@ -336,15 +336,15 @@ namespace NfIcbmsg.Devicetree.Syntax
         private void CheckSize(long length, string displayPath, SourceLocation at)
         {
             SourceLocation where = at == SourceLocation.None ? new SourceLocation(displayPath, 1, 1) : at;
-            if (length > limits.MaxFileBytes)
+            if (length > _limits.MaxFileBytes)
             {
-                throw new DevicetreeException(where, displayPath + " is " + length + " bytes; a board file may have at most " + limits.MaxFileBytes + " bytes");
+                throw new DevicetreeException(where, displayPath + " is " + length + " bytes; a board file may have at most " + _limits.MaxFileBytes + " bytes");
             }
 
-            totalBytes += length;
-            if (totalBytes > limits.MaxTotalBytes)
+            _totalBytes += length;
+            if (_totalBytes > _limits.MaxTotalBytes)
             {
-                throw new DevicetreeException(where, "the board file and its includes exceed " + limits.MaxTotalBytes + " bytes in all (is a file included over and over?)");
+                throw new DevicetreeException(where, "the board file and its includes exceed " + _limits.MaxTotalBytes + " bytes in all (is a file included over and over?)");
             }
         }
     }

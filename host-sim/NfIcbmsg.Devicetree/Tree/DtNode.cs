@@ -10,13 +10,13 @@ namespace NfIcbmsg.Devicetree.Tree
     /// </summary>
     public sealed class DtNode
     {
-        private readonly List<DtProperty> properties = new List<DtProperty>();
-        private readonly List<DtNode> children = new List<DtNode>();
+        private readonly List<DtProperty> _properties = new List<DtProperty>();
+        private readonly List<DtNode> _children = new List<DtNode>();
 
         // Indexes by name: a generated board file may have tens of thousands of siblings.
-        private readonly Dictionary<string, int> propertyIndex = new Dictionary<string, int>();
-        private readonly Dictionary<string, DtNode> childIndex = new Dictionary<string, DtNode>();
-        private readonly List<string> labels = new List<string>();
+        private readonly Dictionary<string, int> _propertyIndex = new Dictionary<string, int>();
+        private readonly Dictionary<string, DtNode> _childIndex = new Dictionary<string, DtNode>();
+        private readonly List<string> _labels = new List<string>();
 
         public DtNode(string name, DtNode parent, SourceLocation location)
         {
@@ -71,17 +71,17 @@ namespace NfIcbmsg.Devicetree.Tree
 
         public IReadOnlyList<DtProperty> Properties
         {
-            get { return properties; }
+            get { return _properties; }
         }
 
         public IReadOnlyList<DtNode> Children
         {
-            get { return children; }
+            get { return _children; }
         }
 
         public IReadOnlyList<string> Labels
         {
-            get { return labels; }
+            get { return _labels; }
         }
 
         public string Path
@@ -106,42 +106,42 @@ namespace NfIcbmsg.Devicetree.Tree
         public DtProperty GetProperty(string name)
         {
             int index;
-            return propertyIndex.TryGetValue(name, out index) ? properties[index] : null;
+            return _propertyIndex.TryGetValue(name, out index) ? _properties[index] : null;
         }
 
         public DtNode GetChild(string name)
         {
             DtNode child;
-            return childIndex.TryGetValue(name, out child) ? child : null;
+            return _childIndex.TryGetValue(name, out child) ? child : null;
         }
 
         /// <summary>Adds or replaces (keeping the original position, as dtc does).</summary>
         internal void SetProperty(DtProperty property)
         {
             int index;
-            if (propertyIndex.TryGetValue(property.Name, out index))
+            if (_propertyIndex.TryGetValue(property.Name, out index))
             {
-                properties[index] = property;
+                _properties[index] = property;
                 return;
             }
 
-            propertyIndex.Add(property.Name, properties.Count);
-            properties.Add(property);
+            _propertyIndex.Add(property.Name, _properties.Count);
+            _properties.Add(property);
         }
 
         internal bool RemoveProperty(string name)
         {
             int index;
-            if (!propertyIndex.TryGetValue(name, out index))
+            if (!_propertyIndex.TryGetValue(name, out index))
             {
                 return false;
             }
 
-            properties.RemoveAt(index);
-            propertyIndex.Clear();
-            for (int i = 0; i < properties.Count; i++)
+            _properties.RemoveAt(index);
+            _propertyIndex.Clear();
+            for (int i = 0; i < _properties.Count; i++)
             {
-                propertyIndex.Add(properties[i].Name, i);
+                _propertyIndex.Add(_properties[i].Name, i);
             }
 
             return true;
@@ -149,21 +149,21 @@ namespace NfIcbmsg.Devicetree.Tree
 
         internal void AddChild(DtNode child)
         {
-            childIndex.Add(child.Name, child);
-            children.Add(child);
+            _childIndex.Add(child.Name, child);
+            _children.Add(child);
         }
 
         internal bool RemoveChild(DtNode child)
         {
-            childIndex.Remove(child.Name);
-            return children.Remove(child);
+            _childIndex.Remove(child.Name);
+            return _children.Remove(child);
         }
 
         internal void AddLabel(string label)
         {
-            if (!labels.Contains(label))
+            if (!_labels.Contains(label))
             {
-                labels.Add(label);
+                _labels.Add(label);
             }
         }
 
@@ -176,9 +176,9 @@ namespace NfIcbmsg.Devicetree.Tree
             {
                 DtNode node = pending.Pop();
                 yield return node;
-                for (int i = node.children.Count - 1; i >= 0; i--)
+                for (int i = node._children.Count - 1; i >= 0; i--)
                 {
-                    pending.Push(node.children[i]);
+                    pending.Push(node._children[i]);
                 }
             }
         }

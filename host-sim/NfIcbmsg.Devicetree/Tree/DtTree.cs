@@ -9,10 +9,10 @@ namespace NfIcbmsg.Devicetree.Tree
     /// </summary>
     public sealed class DtTree
     {
-        private readonly Dictionary<string, DtNode> labels = new Dictionary<string, DtNode>();
-        private readonly List<DtNode> externalNodes = new List<DtNode>();
-        private readonly List<Diagnostic> diagnostics = new List<Diagnostic>();
-        private readonly List<UnresolvedReference> unresolved = new List<UnresolvedReference>();
+        private readonly Dictionary<string, DtNode> _labels = new Dictionary<string, DtNode>();
+        private readonly List<DtNode> _externalNodes = new List<DtNode>();
+        private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
+        private readonly List<UnresolvedReference> _unresolved = new List<UnresolvedReference>();
 
         public DtTree(string file, SourceLocation rootLocation)
         {
@@ -31,14 +31,14 @@ namespace NfIcbmsg.Devicetree.Tree
         /// <summary>References to labels or paths no node has, in source order (their cells have no target).</summary>
         public IReadOnlyList<UnresolvedReference> UnresolvedReferences
         {
-            get { return unresolved; }
+            get { return _unresolved; }
         }
 
         /// <summary>"a, b, c": the labels defined, for messages.</summary>
         public string DescribeLabels()
         {
             List<string> names = new List<string>();
-            foreach (string label in labels.Keys)
+            foreach (string label in _labels.Keys)
             {
                 if (!label.StartsWith('{'))
                 {
@@ -52,28 +52,28 @@ namespace NfIcbmsg.Devicetree.Tree
 
         internal void AddUnresolved(UnresolvedReference reference)
         {
-            unresolved.Add(reference);
+            _unresolved.Add(reference);
         }
 
         public IReadOnlyList<DtNode> ExternalNodes
         {
-            get { return externalNodes; }
+            get { return _externalNodes; }
         }
 
         public IReadOnlyList<Diagnostic> Diagnostics
         {
-            get { return diagnostics; }
+            get { return _diagnostics; }
         }
 
         public IReadOnlyDictionary<string, DtNode> Labels
         {
-            get { return labels; }
+            get { return _labels; }
         }
 
         public DtNode FindLabel(string label)
         {
             DtNode node;
-            return labels.TryGetValue(label, out node) ? node : null;
+            return _labels.TryGetValue(label, out node) ? node : null;
         }
 
         /// <summary>The node at an absolute path ("/ipc/ipc0"), or null.</summary>
@@ -100,7 +100,7 @@ namespace NfIcbmsg.Devicetree.Tree
                 yield return node;
             }
 
-            foreach (DtNode external in externalNodes)
+            foreach (DtNode external in _externalNodes)
             {
                 foreach (DtNode node in external.SelfAndDescendants())
                 {
@@ -111,27 +111,27 @@ namespace NfIcbmsg.Devicetree.Tree
 
         internal void AddExternal(DtNode node)
         {
-            externalNodes.Add(node);
+            _externalNodes.Add(node);
         }
 
         internal void RemoveExternal(DtNode node)
         {
-            externalNodes.Remove(node);
+            _externalNodes.Remove(node);
         }
 
         internal void SetLabel(string label, DtNode node)
         {
-            labels[label] = node;
+            _labels[label] = node;
         }
 
         internal void RemoveLabel(string label)
         {
-            labels.Remove(label);
+            _labels.Remove(label);
         }
 
         internal void Report(Diagnostic diagnostic)
         {
-            diagnostics.Add(diagnostic);
+            _diagnostics.Add(diagnostic);
         }
     }
 }

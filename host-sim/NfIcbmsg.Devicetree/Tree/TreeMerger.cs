@@ -19,11 +19,11 @@ namespace NfIcbmsg.Devicetree.Tree
     /// </summary>
     public sealed class TreeMerger
     {
-        private readonly DtTree tree;
+        private readonly DtTree _tree;
 
         private TreeMerger(DtTree tree)
         {
-            this.tree = tree;
+            this._tree = tree;
         }
 
         public static DtTree Merge(DocumentSyntax document, string file)
@@ -44,7 +44,7 @@ namespace NfIcbmsg.Devicetree.Tree
             }
 
             merger.ResolveReferences();
-            return merger.tree;
+            return merger._tree;
         }
 
         private void Apply(TopLevelSyntax statement)
@@ -52,43 +52,43 @@ namespace NfIcbmsg.Devicetree.Tree
             switch (statement)
             {
                 case RootNodeSyntax root:
-                    AssignLabels(root.Labels, tree.Root, root.Location);
-                    MergeBody(tree.Root, root.Body);
+                    AssignLabels(root.Labels, _tree.Root, root.Location);
+                    MergeBody(_tree.Root, root.Body);
                     break;
                 case ReferencedNodeSyntax referenced:
+                {
+                    DtNode node = referenced.Label != null ? _tree.FindLabel(referenced.Label) : _tree.FindPath(referenced.Path) ?? _tree.FindLabel(PathKey(referenced.Path));
+                    if (node == null && referenced.Label == null)
                     {
-                        DtNode node = referenced.Label != null ? tree.FindLabel(referenced.Label) : tree.FindPath(referenced.Path) ?? tree.FindLabel(PathKey(referenced.Path));
-                        if (node == null && referenced.Label == null)
-                        {
-                            // A path of the base devicetree: kept as an external node named by that path.
-                            node = DtNode.External(PathKey(referenced.Path), referenced.Location);
-                            tree.AddExternal(node);
-                            tree.SetLabel(PathKey(referenced.Path), node);
-                        }
-
-                        if (node == null)
-                        {
-                            node = DtNode.External(referenced.Label, referenced.Location);
-                            node.AddLabel(referenced.Label);
-                            tree.AddExternal(node);
-                            tree.SetLabel(referenced.Label, node);
-                        }
-
-                        AssignLabels(referenced.Labels, node, referenced.Location);
-                        MergeBody(node, referenced.Body);
-                        break;
+                        // A path of the base devicetree: kept as an external node named by that path.
+                        node = DtNode.External(PathKey(referenced.Path), referenced.Location);
+                        _tree.AddExternal(node);
+                        _tree.SetLabel(PathKey(referenced.Path), node);
                     }
+
+                    if (node == null)
+                    {
+                        node = DtNode.External(referenced.Label, referenced.Location);
+                        node.AddLabel(referenced.Label);
+                        _tree.AddExternal(node);
+                        _tree.SetLabel(referenced.Label, node);
+                    }
+
+                    AssignLabels(referenced.Labels, node, referenced.Location);
+                    MergeBody(node, referenced.Body);
+                    break;
+                }
 
                 case DeleteReferencedNodeSyntax deletion:
+                {
+                    DtNode node = deletion.Label != null ? _tree.FindLabel(deletion.Label) : _tree.FindPath(deletion.Path);
+                    if (node != null)
                     {
-                        DtNode node = deletion.Label != null ? tree.FindLabel(deletion.Label) : tree.FindPath(deletion.Path);
-                        if (node != null)
-                        {
-                            Delete(node);
-                        }
-
-                        break;
+                        Delete(node);
                     }
+
+                    break;
+                }
             }
         }
 
@@ -101,60 +101,60 @@ namespace NfIcbmsg.Devicetree.Tree
                 switch (item)
                 {
                     case PropertySyntax property:
+                    {
+                        SourceLocation first;
+                        if (propertiesHere.TryGetValue(property.Name, out first))
                         {
-                            SourceLocation first;
-                            if (propertiesHere.TryGetValue(property.Name, out first))
-                            {
-                                tree.Report(Diagnostic.Error(property.Location, node.Path, property.Name, "duplicate property: already assigned at " + first + " in the same block; keep one assignment"));
-                            }
-                            else
-                            {
-                                propertiesHere.Add(property.Name, property.Location);
-                            }
-
-                            node.SetProperty(new DtProperty(property.Name, property.Values, property.Labels, property.Location));
-                            break;
+                            _tree.Report(Diagnostic.Error(property.Location, node.Path, property.Name, "duplicate property: already assigned at " + first + " in the same block; keep one assignment"));
                         }
+                        else
+                        {
+                            propertiesHere.Add(property.Name, property.Location);
+                        }
+
+                        node.SetProperty(new DtProperty(property.Name, property.Values, property.Labels, property.Location));
+                        break;
+                    }
 
                     case DeletePropertySyntax deletion:
                         node.RemoveProperty(deletion.Name);
                         propertiesHere.Remove(deletion.Name);
                         break;
                     case DeleteChildSyntax deletion:
+                    {
+                        DtNode child = node.GetChild(deletion.Name);
+                        if (child != null)
                         {
-                            DtNode child = node.GetChild(deletion.Name);
-                            if (child != null)
-                            {
-                                Delete(child);
-                            }
-
-                            childrenHere.Remove(deletion.Name);
-                            break;
+                            Delete(child);
                         }
+
+                        childrenHere.Remove(deletion.Name);
+                        break;
+                    }
 
                     case ChildNodeSyntax childSyntax:
+                    {
+                        SourceLocation first;
+                        if (childrenHere.TryGetValue(childSyntax.Name, out first))
                         {
-                            SourceLocation first;
-                            if (childrenHere.TryGetValue(childSyntax.Name, out first))
-                            {
-                                tree.Report(Diagnostic.Error(childSyntax.Location, node.Path + (node.Path.EndsWith('/') ? string.Empty : "/") + childSyntax.Name, null, "duplicate node: already defined at " + first + " in the same block; merge the two"));
-                            }
-                            else
-                            {
-                                childrenHere.Add(childSyntax.Name, childSyntax.Location);
-                            }
-
-                            DtNode child = node.GetChild(childSyntax.Name);
-                            if (child == null)
-                            {
-                                child = new DtNode(childSyntax.Name, node, childSyntax.Location);
-                                node.AddChild(child);
-                            }
-
-                            AssignLabels(childSyntax.Labels, child, childSyntax.Location);
-                            MergeBody(child, childSyntax.Body);
-                            break;
+                            _tree.Report(Diagnostic.Error(childSyntax.Location, node.Path + (node.Path.EndsWith('/') ? string.Empty : "/") + childSyntax.Name, null, "duplicate node: already defined at " + first + " in the same block; merge the two"));
                         }
+                        else
+                        {
+                            childrenHere.Add(childSyntax.Name, childSyntax.Location);
+                        }
+
+                        DtNode child = node.GetChild(childSyntax.Name);
+                        if (child == null)
+                        {
+                            child = new DtNode(childSyntax.Name, node, childSyntax.Location);
+                            node.AddChild(child);
+                        }
+
+                        AssignLabels(childSyntax.Labels, child, childSyntax.Location);
+                        MergeBody(child, childSyntax.Body);
+                        break;
+                    }
                 }
             }
         }
@@ -163,7 +163,7 @@ namespace NfIcbmsg.Devicetree.Tree
         {
             foreach (string label in labels)
             {
-                DtNode existing = tree.FindLabel(label);
+                DtNode existing = _tree.FindLabel(label);
                 if (existing != null && existing != node)
                 {
                     string why = existing.ExternalLabel == label
@@ -173,7 +173,7 @@ namespace NfIcbmsg.Devicetree.Tree
                 }
 
                 node.AddLabel(label);
-                tree.SetLabel(label, node);
+                _tree.SetLabel(label, node);
             }
         }
 
@@ -183,9 +183,9 @@ namespace NfIcbmsg.Devicetree.Tree
             {
                 foreach (string label in gone.Labels)
                 {
-                    if (tree.FindLabel(label) == gone)
+                    if (_tree.FindLabel(label) == gone)
                     {
-                        tree.RemoveLabel(label);
+                        _tree.RemoveLabel(label);
                     }
                 }
             }
@@ -196,13 +196,13 @@ namespace NfIcbmsg.Devicetree.Tree
             }
             else
             {
-                tree.RemoveExternal(node);
+                _tree.RemoveExternal(node);
             }
         }
 
         private void ResolveReferences()
         {
-            List<(DtNode Node, DtProperty Property)> all = tree.AllNodes()
+            List<(DtNode Node, DtProperty Property)> all = _tree.AllNodes()
                 .SelectMany(n => n.Properties.Select(p => (n, p)))
                 .ToList();
             foreach ((DtNode node, DtProperty property) in all)
@@ -232,19 +232,19 @@ namespace NfIcbmsg.Devicetree.Tree
 
         private void Resolve(DtCell cell, DtNode node, DtProperty property)
         {
-            DtNode target = cell.ReferenceLabel != null ? tree.FindLabel(cell.ReferenceLabel) : tree.FindPath(cell.ReferencePath) ?? tree.FindLabel(PathKey(cell.ReferencePath));
+            DtNode target = cell.ReferenceLabel != null ? _tree.FindLabel(cell.ReferenceLabel) : _tree.FindPath(cell.ReferencePath) ?? _tree.FindLabel(PathKey(cell.ReferencePath));
             if (target == null && cell.ReferenceLabel != null && property.Name == "mboxes")
             {
                 // The mailbox peripheral of a SoC lives in its base devicetree; the overlay only names it.
                 target = DtNode.External(cell.ReferenceLabel, cell.Location);
                 target.AddLabel(cell.ReferenceLabel);
-                tree.AddExternal(target);
-                tree.SetLabel(cell.ReferenceLabel, target);
+                _tree.AddExternal(target);
+                _tree.SetLabel(cell.ReferenceLabel, target);
             }
 
             if (target == null)
             {
-                tree.AddUnresolved(new UnresolvedReference(node, property, cell));
+                _tree.AddUnresolved(new UnresolvedReference(node, property, cell));
                 return;
             }
 

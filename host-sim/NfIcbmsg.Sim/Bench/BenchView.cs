@@ -1,6 +1,6 @@
 using System.Globalization;
-using NfIcbmsg.Sim.Run;
 using System.Linq;
+using NfIcbmsg.Sim.Run;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

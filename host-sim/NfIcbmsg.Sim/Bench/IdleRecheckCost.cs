@@ -24,8 +24,8 @@ namespace NfIcbmsg.Sim.Bench
         public static IReadOnlyList<Row> Measure(int durationMs, Action<string> progress)
         {
             Dictionary<int, (double Cpu, double Rechecks, double Rate, double Lost)> sums = new Dictionary<int, (double, double, double, double)>();
-            const int Rounds = 2;
-            for (int round = 0; round < Rounds; round++)
+            const int rounds = 2;
+            for (int round = 0; round < rounds; round++)
             {
                 // Alternated, so a change of machine load hits every interval alike.
                 foreach (int interval in round % 2 == 0 ? Intervals : Reverse(Intervals))
@@ -34,16 +34,16 @@ namespace NfIcbmsg.Sim.Bench
                     (double cpu, double rechecks) = Idle(interval, durationMs);
                     double rate = Throughput(interval, durationMs, false);
                     double lost = interval < 0 ? 0 : Throughput(interval, durationMs, true);
-                    sums.TryGetValue(interval, out var s);
-                    sums[interval] = (s.Cpu + cpu / Rounds, s.Rechecks + rechecks / Rounds, s.Rate + rate / Rounds, s.Lost + lost / Rounds);
+                    sums.TryGetValue(interval, out (double Cpu, double Rechecks, double Rate, double Lost) s);
+                    sums[interval] = (s.Cpu + cpu / rounds, s.Rechecks + rechecks / rounds, s.Rate + rate / rounds, s.Lost + lost / rounds);
                 }
             }
 
             List<Row> rows = new List<Row>();
-            var baseline = sums[-1];
+            (double Cpu, double Rechecks, double Rate, double Lost) baseline = sums[-1];
             foreach (int interval in Intervals)
             {
-                var s = sums[interval];
+                (double Cpu, double Rechecks, double Rate, double Lost) s = sums[interval];
                 double perRecheck = s.Rechecks > 0 ? Math.Max(0, s.Cpu - baseline.Cpu) * 10000.0 / s.Rechecks : 0;
                 rows.Add(new Row(interval, s.Cpu, s.Rechecks, perRecheck, s.Rate, s.Rate / baseline.Rate, s.Lost));
             }

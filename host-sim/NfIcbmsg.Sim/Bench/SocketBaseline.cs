@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Threading.Tasks;
 using NfIcbmsg.Sim.Run;
 using NfIcbmsg.Sim.Traffic;
 
@@ -32,7 +33,7 @@ namespace NfIcbmsg.Sim.Bench
             listener.Start();
             int port = ((IPEndPoint)listener.LocalEndpoint).Port;
             ChildProcess peer = ChildProcess.Start("bench", "--socket-peer", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var accept = listener.AcceptSocketAsync();
+            Task<Socket> accept = listener.AcceptSocketAsync();
             if (!accept.Wait(BenchLink.SetupTimeoutMs))
             {
                 (int? _, string _, string error) = peer.Wait(100);

@@ -73,7 +73,7 @@ namespace NfIcbmsg.Sim.Boards
         /// <summary>The message for a command that needs a checkout (board listing, generation) when none was found.</summary>
         public static string NeedsCheckout(string command)
         {
-            return $"error: {command} works on a checkout of nf-icbmsg (a directory holding boards/ and firmware/), and none was found at or above {Directory.GetCurrentDirectory()}: "
+            return $"{command} works on a checkout of nf-icbmsg (a directory holding boards/ and firmware/), and none was found at or above {Directory.GetCurrentDirectory()}: "
                 + "run it inside the checkout or pass --repo DIR. Outside a checkout nf-sim carries only the simulator board ("
                 + string.Join(", ", Files) + "), which demo, run, inspect and boards show/check accept by these names.";
         }

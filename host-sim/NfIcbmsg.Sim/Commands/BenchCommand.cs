@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using NfIcbmsg.Platform;
@@ -13,11 +14,11 @@ namespace NfIcbmsg.Sim.Commands
     {
         public static Command Create()
         {
-            Option<int> duration = new Option<int>("--duration") { Description = "Milliseconds per case", DefaultValueFactory = _ => 750 };
+            Option<int> duration = SimOptions.AtLeast(new Option<int>("--duration") { Description = "Milliseconds per case", DefaultValueFactory = _ => 750 }, 10, "10 ms");
             Option<bool> quick = new Option<bool>("--quick") { Description = "Smoke run: 100 ms per case (unless --duration is given), a shorter idle end of each receiver" };
-            Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+            Option<bool> json = SimOptions.Json();
             Option<bool> idleRecheck = new Option<bool>("--idle-recheck") { Description = "Instead of the full bench: the cost of the idle re-check of the rings (idle CPU and throughput at several intervals, against the re-check off) and the throughput when every doorbell is lost" };
-            Option<int?> socketPeer = new Option<int?>("--socket-peer") { Description = "Internal: serve the socket baseline's connection to 127.0.0.1:PORT", Hidden = true };
+            Option<int?> socketPeer = SimOptions.InRange(new Option<int?>("--socket-peer") { Description = "Internal: serve the socket baseline's connection to 127.0.0.1:PORT", Hidden = true }, 1, 65535, "a TCP port");
             Command command = new Command("bench", "Turnaround (16/32 B ping-pong), one-way throughput (32..4096 B, copy and zero-copy, several producers) in process and over the sim link, against raw copy and a loopback socket; doorbells and allocations per message");
             command.Options.Add(duration);
             command.Options.Add(quick);
@@ -27,7 +28,7 @@ namespace NfIcbmsg.Sim.Commands
             command.SetAction(parse =>
             {
                 TextWriter output = parse.InvocationConfiguration.Output;
-                TextWriter error = parse.InvocationConfiguration.Error;
+                ErrorWriter errors = ErrorWriter.For(parse);
                 if (parse.GetValue(socketPeer) is int port)
                 {
                     return SocketPeer.Serve(port, output);
@@ -35,16 +36,10 @@ namespace NfIcbmsg.Sim.Commands
 
                 bool isQuick = parse.GetValue(quick);
                 int durationMs = parse.GetResult(duration) is { Implicit: false } ? parse.GetValue(duration) : isQuick ? 100 : 750;
-                if (durationMs < 10)
-                {
-                    error.WriteLine("error: --duration must be at least 10 ms");
-                    return ExitCodes.Setup;
-                }
-
                 bool asJson = parse.GetValue(json);
                 if (parse.GetValue(idleRecheck))
                 {
-                    return IdleRecheck(durationMs, asJson, output, error);
+                    return IdleRecheck(durationMs, asJson, output, errors);
                 }
 
                 BenchRunner runner = new BenchRunner(durationMs, isQuick ? 250 : 500, step =>
@@ -61,8 +56,7 @@ namespace NfIcbmsg.Sim.Commands
                 }
                 catch (Exception e) when (e is BenchException || e is SimLinkException)
                 {
-                    error.WriteLine("error: " + e.Message);
-                    return ExitCodes.Failed;
+                    return errors.Fail(ExitCodes.Failed, e.Message);
                 }
 
                 if (asJson)
@@ -85,13 +79,13 @@ namespace NfIcbmsg.Sim.Commands
             return command;
         }
 
-        private static int IdleRecheck(int durationMs, bool asJson, TextWriter output, TextWriter error)
+        private static int IdleRecheck(int durationMs, bool asJson, TextWriter output, ErrorWriter errors)
         {
-            var rows = IdleRecheckCost.Measure(durationMs, step =>
+            IReadOnlyList<IdleRecheckCost.Row> rows = IdleRecheckCost.Measure(durationMs, step =>
             {
                 if (!asJson)
                 {
-                    error.WriteLine(step + "...");
+                    errors.Line(step + "...");
                 }
             });
             if (asJson)
@@ -106,7 +100,7 @@ namespace NfIcbmsg.Sim.Commands
             }
 
             Table table = new Table().AddColumns("idle re-check", "idle CPU (% of a core, whole process)", "re-checks/s", "CPU per re-check (µs)", $"{IdleRecheckCost.MessageSize} B msg/s", "× off", "msg/s, every doorbell lost");
-            foreach (var r in rows)
+            foreach (IdleRecheckCost.Row r in rows)
             {
                 table.AddRow(r.IntervalMs < 0 ? "off (baseline)" : r.IntervalMs + " ms", r.IdleCpuPercent.ToString("F2"), r.IdleRechecksPerSecond.ToString("F0"), r.IntervalMs < 0 ? "-" : r.CpuUsPerRecheck.ToString("F1"), r.MessagesPerSecond.ToString("F0"), r.TimesBaseline.ToString("F2"), r.IntervalMs < 0 ? "stalls" : r.MessagesPerSecondAllRingsLost.ToString("F0"));
             }

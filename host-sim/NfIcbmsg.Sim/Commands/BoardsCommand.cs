@@ -27,26 +27,18 @@ namespace NfIcbmsg.Sim.Commands
             return boards;
         }
 
-        private static Option<string> RepoOption()
-        {
-            return new Option<string>("--repo") { Description = "Repository root holding boards/ and firmware/ (default: found upward from the current directory)" };
-        }
-
-        private static Option<bool> JsonOption()
-        {
-            return new Option<bool>("--json") { Description = "Print JSON for scripts instead of text" };
-        }
+        private const string JsonDescription = "Print JSON for scripts instead of text";
 
         private static Command CreateList()
         {
-            Option<string> repo = RepoOption();
-            Option<bool> json = JsonOption();
+            Option<string> repo = SimOptions.Repository();
+            Option<bool> json = SimOptions.Json(JsonDescription);
             Command command = new Command("list", "List the board files under boards/ and their IPC instances");
             command.Options.Add(repo);
             command.Options.Add(json);
             command.SetAction(parse =>
             {
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), parse.InvocationConfiguration.Error, "boards list");
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), ErrorWriter.For(parse), "boards list");
                 if (catalog == null)
                 {
                     return ExitCodes.Setup;
@@ -80,8 +72,8 @@ namespace NfIcbmsg.Sim.Commands
         private static Command CreateShow()
         {
             Argument<string> file = new Argument<string>("file") { Description = "The board file (.overlay)" };
-            Option<string> instance = new Option<string>("--instance") { Description = "Only this instance (node name or any label of the node, e.g. ipc0)" };
-            Option<bool> json = JsonOption();
+            Option<string> instance = SimOptions.Instance("Only this instance (node name or any label of the node, e.g. ipc0)");
+            Option<bool> json = SimOptions.Json(JsonDescription);
             TreeOptions tree = new TreeOptions();
             Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("show", "Validate a board file and print its instances with the computed layout of both regions; exit 1 on errors or when no instance is complete");
@@ -97,8 +89,7 @@ namespace NfIcbmsg.Sim.Commands
                 BoardFile board = BundledBoards.Load(path, tree.Read(parse, includes));
                 if (only != null && board.Tree != null && !board.Instances.Any(i => i.Matches(only)))
                 {
-                    parse.InvocationConfiguration.Error.WriteLine(path + ": no instance named " + only + " (instances: " + Names(board) + ")");
-                    return ExitCodes.Setup;
+                    return ErrorWriter.For(parse).Fail(ExitCodes.Setup, path + ": no instance named " + only + " (instances: " + Names(board) + ")");
                 }
 
                 parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? BoardJson.Show(board, only) + "\n" : LayoutText.Show(board, only));
@@ -112,7 +103,7 @@ namespace NfIcbmsg.Sim.Commands
         {
             Argument<string> a = new Argument<string>("file-a") { Description = "One side's board file" };
             Argument<string> b = new Argument<string>("file-b") { Description = "The other side's board file" };
-            Option<bool> json = JsonOption();
+            Option<bool> json = SimOptions.Json(JsonDescription);
             TreeOptions both = new TreeOptions();
             TreeOptions sideA = new TreeOptions("--base-a", "side A only, after --base");
             TreeOptions sideB = new TreeOptions("--base-b", "side B only, after --base");
@@ -141,10 +132,10 @@ namespace NfIcbmsg.Sim.Commands
         private static Command CreateGenerate()
         {
             Argument<string> file = new Argument<string>("file") { Description = "Board file, relative to the repository root (with --instance)", Arity = ArgumentArity.ZeroOrOne };
-            Option<string> instance = new Option<string>("--instance") { Description = "Instance to generate (node name, e.g. ipc0)" };
+            Option<string> instance = SimOptions.Instance("Instance to generate (node name, e.g. ipc0)");
             Option<bool> all = new Option<bool>("--all") { Description = "Generate every instance of every board file with nf,runtime = \"nanoframework\" (and refresh files generated before)" };
             Option<bool> check = new Option<bool>("--check") { Description = "Write nothing; exit 1 naming each generated file that is missing or not current (CI)" };
-            Option<string> repo = RepoOption();
+            Option<string> repo = SimOptions.Repository();
             TreeOptions tree = new TreeOptions();
             Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("generate", "Generate firmware/Boards/<Board>/<Instance>Config.cs and NfIcbmsg.Boards.projitems from board files, and the C headers of firmware/NativePeer/generated");
@@ -158,17 +149,16 @@ namespace NfIcbmsg.Sim.Commands
             command.SetAction(parse =>
             {
                 TextWriter output = parse.InvocationConfiguration.Output;
-                TextWriter error = parse.InvocationConfiguration.Error;
+                ErrorWriter errors = ErrorWriter.For(parse);
                 string source = parse.GetValue(file);
                 string instanceName = parse.GetValue(instance);
                 int modes = (parse.GetValue(all) ? 1 : 0) + (parse.GetValue(check) ? 1 : 0) + (source != null ? 1 : 0);
                 if (modes != 1 || (source != null) != (instanceName != null))
                 {
-                    error.WriteLine("use one of: boards generate --all | boards generate FILE --instance NAME | boards generate --check");
-                    return ExitCodes.Setup;
+                    return errors.Fail(ExitCodes.Setup, "use one of: boards generate --all | boards generate FILE --instance NAME | boards generate --check");
                 }
 
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), error, "boards generate");
+                BoardCatalog catalog = Catalog(parse.GetValue(repo), errors, "boards generate");
                 if (catalog == null)
                 {
                     return ExitCodes.Setup;
@@ -181,7 +171,7 @@ namespace NfIcbmsg.Sim.Commands
                     problems.AddRange(NativeHeaders.Check(catalog));
                     foreach (string problem in problems)
                     {
-                        error.WriteLine(problem);
+                        errors.Line(problem);
                     }
 
                     output.WriteLine(problems.Count == 0 ? "generated board configurations are current" : "generated board configurations are NOT current");
@@ -194,7 +184,7 @@ namespace NfIcbmsg.Sim.Commands
                     GeneratedFile one = GeneratedConfigs.Plan(catalog, catalog.Relative(source), instanceName, problems, tree.Read(parse, includes));
                     if (one == null)
                     {
-                        problems.ForEach(error.WriteLine);
+                        problems.ForEach(errors.Line);
                         return ExitCodes.Failed;
                     }
 
@@ -213,7 +203,7 @@ namespace NfIcbmsg.Sim.Commands
                     output.WriteLine("wrote " + path);
                 }
 
-                problems.ForEach(error.WriteLine);
+                problems.ForEach(errors.Line);
                 output.WriteLine(files.Count + " generated file(s) current, " + headers.Count + " C header(s)");
                 return problems.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
             });
@@ -225,20 +215,20 @@ namespace NfIcbmsg.Sim.Commands
             return string.Join(", ", board.Instances.Select(i => i.Name + (i.Node.Labels.Count > 0 && !i.Node.Labels.Contains(i.Name) ? " (&" + string.Join(", &", i.Node.Labels) + ")" : string.Empty)));
         }
 
-        private static BoardCatalog Catalog(string repo, TextWriter error, string command)
+        private static BoardCatalog Catalog(string repo, ErrorWriter errors, string command)
         {
             BoardCatalog catalog = repo != null
                 ? BoardCatalog.At(repo)
                 : BoardCatalog.Locate(Environment.CurrentDirectory) ?? BoardCatalog.Locate(AppContext.BaseDirectory);
             if (catalog == null)
             {
-                error.WriteLine(BundledBoards.NeedsCheckout(command));
+                errors.Error(BundledBoards.NeedsCheckout(command));
                 return null;
             }
 
             if (!Directory.Exists(catalog.BoardsDirectory))
             {
-                error.WriteLine($"error: {command}: --repo {repo} has no boards/ folder ({catalog.BoardsDirectory}); pass the root of a checkout of nf-icbmsg");
+                errors.Error($"{command}: --repo {repo} has no boards/ folder ({catalog.BoardsDirectory}); pass the root of a checkout of nf-icbmsg");
                 return null;
             }
 

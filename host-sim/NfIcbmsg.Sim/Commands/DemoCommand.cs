@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using NfIcbmsg.Devicetree;
 using NfIcbmsg.Devicetree.Boards;
@@ -19,12 +19,12 @@ namespace NfIcbmsg.Sim.Commands
     {
         public static Command Create()
         {
-            Option<string> board = new Option<string>("--board") { Description = "Board file whose ICBMsg instances to run (side A's view)", DefaultValueFactory = _ => DefaultBoard };
-            Option<int> messages = new Option<int>("--messages") { Description = "Messages per endpoint and direction", DefaultValueFactory = _ => 2000 };
-            Option<int> minSize = new Option<int>("--min-size") { Description = "Smallest message in bytes (at least 8: the pattern header)", DefaultValueFactory = _ => 8 };
-            Option<int> maxSize = new Option<int>("--max-size") { Description = "Largest message in bytes", DefaultValueFactory = _ => 256 };
-            Option<int> timeout = new Option<int>("--timeout") { Description = "Milliseconds to wait for binding, and extra time for the exchange", DefaultValueFactory = _ => 10000 };
-            Option<bool> json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+            Option<string> board = SimOptions.Board("Board file whose ICBMsg instances to run (side A's view)", DefaultBoard);
+            Option<int> messages = SimOptions.AtLeast(new Option<int>("--messages") { Description = "Messages per endpoint and direction", DefaultValueFactory = _ => 2000 }, 1, "1");
+            Option<int> minSize = SimOptions.AtLeast(new Option<int>("--min-size") { Description = "Smallest message in bytes (at least 8: the pattern header)", DefaultValueFactory = _ => 8 }, 8, "8 bytes (the pattern header)");
+            Option<int> maxSize = SimOptions.AtLeast(new Option<int>("--max-size") { Description = "Largest message in bytes", DefaultValueFactory = _ => 256 }, 8, "8 bytes (the pattern header)");
+            Option<int> timeout = SimOptions.Timeout("Milliseconds to wait for binding, and extra time for the exchange", 10000);
+            Option<bool> json = SimOptions.Json("Print the result as JSON");
             TreeOptions tree = new TreeOptions();
             Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("demo", "Two simulated cores in this process exchange verified messages on several endpoints (Zephyr's multi_endpoint sample)");
@@ -36,7 +36,7 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(json);
             tree.AddTo(command);
             command.Options.Add(includes);
-            command.SetAction(parse => Run(parse.GetValue(board), tree.Read(parse, includes), parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json)));
+            command.SetAction(parse => Run(parse.GetValue(board), tree.Read(parse, includes), parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json), ErrorWriter.For(parse)));
             return command;
         }
 
@@ -49,25 +49,25 @@ namespace NfIcbmsg.Sim.Commands
         /// </summary>
         public static IReadOnlyList<DemoInstance> LoadInstances(string board)
         {
-            return LoadInstances(board, ReadOptions.None);
+            return LoadInstances(board, ReadOptions.None, ErrorWriter.Process);
         }
 
         /// <summary>
         /// As <see cref="LoadInstances(string)"/>, on top of a base devicetree. Each direction runs on its own
         /// in-process line, so every mailbox form runs here, whatever its channel numbers.
         /// </summary>
-        public static IReadOnlyList<DemoInstance> LoadInstances(string board, ReadOptions options)
+        public static IReadOnlyList<DemoInstance> LoadInstances(string board, ReadOptions options, ErrorWriter errors)
         {
             if (BundledBoards.Resolve(board, out _) == null)
             {
-                Console.Error.WriteLine($"error: board file {board} not found here, in a checkout above {Directory.GetCurrentDirectory()}, or among the boards shipped with nf-sim ({string.Join(", ", BundledBoards.Files)}); pass --board FILE");
+                errors.Error($"board file {board} not found here, in a checkout above {Directory.GetCurrentDirectory()}, or among the boards shipped with nf-sim ({string.Join(", ", BundledBoards.Files)}); pass --board FILE");
                 return null;
             }
 
             BoardFile file = BundledBoards.Load(board, options);
             foreach (Diagnostic diagnostic in file.Diagnostics)
             {
-                Console.Error.WriteLine(diagnostic.ToString());
+                errors.Line(diagnostic.ToString());
             }
 
             if (file.HasErrors)
@@ -89,22 +89,21 @@ namespace NfIcbmsg.Sim.Commands
             if (instances.Count == 0)
             {
                 bool incomplete = file.EnabledInstances.Any(i => i.MissingFromBase.Count > 0);
-                Console.Error.WriteLine($"error: {board} has no complete, enabled zephyr,ipc-icbmsg instance" + (incomplete ? " (incomplete ones are completed by the base devicetree: pass --base build/zephyr/zephyr.dts)" : string.Empty));
+                errors.Error($"{board} has no complete, enabled zephyr,ipc-icbmsg instance" + (incomplete ? " (incomplete ones are completed by the base devicetree: pass --base build/zephyr/zephyr.dts)" : string.Empty));
                 return null;
             }
 
             return instances;
         }
 
-        private static int Run(string board, ReadOptions options, int messages, int minSize, int maxSize, int timeoutMs, bool json)
+        private static int Run(string board, ReadOptions options, int messages, int minSize, int maxSize, int timeoutMs, bool json, ErrorWriter errors)
         {
-            if (messages < 1 || minSize < 8 || maxSize < minSize || timeoutMs < 1)
+            if (maxSize < minSize)
             {
-                Console.Error.WriteLine($"error: need --messages >= 1 (got {messages}), 8 <= --min-size <= --max-size (got {minSize}..{maxSize}), --timeout >= 1 (got {timeoutMs})");
-                return ExitCodes.Setup;
+                return errors.Fail(ExitCodes.Setup, $"--max-size {maxSize} is below --min-size {minSize}");
             }
 
-            IReadOnlyList<DemoInstance> instances = LoadInstances(board, options);
+            IReadOnlyList<DemoInstance> instances = LoadInstances(board, options, errors);
             if (instances == null)
             {
                 return ExitCodes.Setup;
@@ -114,8 +113,7 @@ namespace NfIcbmsg.Sim.Commands
             if (!run.Bind())
             {
                 string unbound = string.Join(", ", run.Endpoints.Where(e => !e.A.IsBound || !e.B.IsBound).Select(e => $"{e.Instance}/{e.A.Name}"));
-                Console.Error.WriteLine($"error: endpoints not bound within {timeoutMs} ms: {unbound}");
-                return ExitCodes.Failed;
+                return errors.Fail(ExitCodes.Failed, $"endpoints not bound within {timeoutMs} ms: {unbound}");
             }
 
             bool ok;
@@ -146,7 +144,7 @@ namespace NfIcbmsg.Sim.Commands
                     PrintBindings(run);
                 }
 
-                PrintTable(run, ok);
+                PrintTable(run, ok, errors);
             }
 
             return ok ? ExitCodes.Success : ExitCodes.Failed;
@@ -154,7 +152,7 @@ namespace NfIcbmsg.Sim.Commands
 
         private static void PrintBindings(DemoRun run)
         {
-            foreach (var (instance, a, b) in run.Endpoints)
+            foreach ((string instance, Endpoint a, Endpoint b) in run.Endpoints)
             {
                 IcbmsgInstance side = (IcbmsgInstance)a.Instance;
                 string initiator = side.IsInitiator ? "A" : "B";
@@ -162,7 +160,7 @@ namespace NfIcbmsg.Sim.Commands
             }
         }
 
-        private static void PrintTable(DemoRun run, bool ok)
+        private static void PrintTable(DemoRun run, bool ok, ErrorWriter errors)
         {
             double seconds = Math.Max(run.Elapsed.TotalSeconds, 1e-6);
             Table table = new Table().AddColumns("instance", "endpoint", "direction", "sent", "verified", "failed", "bytes", "msg/s");
@@ -182,7 +180,7 @@ namespace NfIcbmsg.Sim.Commands
             AnsiConsole.Write(stats);
             foreach (DemoStream s in run.Streams.Where(s => s.FirstError != null))
             {
-                Console.WriteLine($"error: {s.FirstError}");
+                errors.Error(s.FirstError);
             }
 
             Console.WriteLine($"{(ok ? "verified" : "FAILED")}: {run.TotalVerified} of {run.TotalMessages} messages in {run.Elapsed.TotalMilliseconds:F0} ms");

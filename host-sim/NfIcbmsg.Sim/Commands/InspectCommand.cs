@@ -17,13 +17,20 @@ namespace NfIcbmsg.Sim.Commands
     {
         public static Command Create()
         {
-            Option<string> board = new Option<string>("--board") { Description = "A board file of the instance (the decoding is from that side: its tx region is \"tx\")", Required = true };
-            Option<string> instance = new Option<string>("--instance") { Description = "The IPC instance (node name)", DefaultValueFactory = _ => "ipc0" };
-            Option<string> shm = new Option<string>("--shm") { Description = "The shared-memory file (opened read-only, never written)", Required = true };
-            Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON (with --watch: one compact document per line and refresh)" };
+            Option<string> board = SimOptions.Board("A board file of the instance (the decoding is from that side: its tx region is \"tx\")");
+            Option<string> instance = SimOptions.Instance("The IPC instance (node name)", "ipc0");
+            Option<string> shm = SimOptions.SharedFile("The shared-memory file (opened read-only, never written)");
+            Option<bool> json = SimOptions.Json("Print the report as JSON (with --watch: one compact document per line and refresh)");
             Option<bool> watch = new Option<bool>("--watch") { Description = "Refresh until interrupted (or --for elapses)" };
-            Option<int> interval = new Option<int>("--interval") { Description = "Milliseconds between refreshes with --watch", DefaultValueFactory = _ => 500 };
+            Option<int> interval = SimOptions.AtLeast(new Option<int>("--interval") { Description = "Milliseconds between refreshes with --watch", DefaultValueFactory = _ => 500 }, 1, "1 ms");
             Option<double?> duration = new Option<double?>("--for") { Description = "With --watch: stop after this many seconds" };
+            duration.Validators.Add(result =>
+            {
+                if (SimOptions.Value(result, out double? given) && given is double seconds && !(seconds > 0))
+                {
+                    result.AddError($"--for {seconds}: must be more than 0 seconds");
+                }
+            });
             TreeOptions tree = new TreeOptions();
             Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Command command = new Command("inspect", "Decode an instance's shared-memory file read-only: both rings (indices, occupancy, pending control messages), the blocks they show allocated, and anomalies; exit 1 when there are anomalies");
@@ -34,13 +41,7 @@ namespace NfIcbmsg.Sim.Commands
 
             command.SetAction(parse =>
             {
-                TextWriter error = parse.InvocationConfiguration.Error;
-                if (parse.GetValue(interval) < 1)
-                {
-                    error.WriteLine("error: --interval must be at least 1 ms");
-                    return ExitCodes.Setup;
-                }
-
+                ErrorWriter errors = ErrorWriter.For(parse);
                 BoardSide side;
                 MappedFileMemory memory;
                 try
@@ -50,8 +51,7 @@ namespace NfIcbmsg.Sim.Commands
                 }
                 catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is OverflowException)
                 {
-                    error.WriteLine("error: " + e.Message);
-                    return ExitCodes.Setup;
+                    return errors.Fail(ExitCodes.Setup, e.Message);
                 }
 
                 using (memory)

@@ -17,28 +17,35 @@ namespace NfIcbmsg.Sim.Commands
     {
         public static Command Create()
         {
-            Option<string> board = new Option<string>("--board") { Description = "This side's board file (a pair of board files, one per side, mirror each other)", Required = true };
-            Option<string> instance = new Option<string>("--instance") { Description = "The IPC instance (node name)", DefaultValueFactory = _ => "ipc0" };
-            Option<string> shm = new Option<string>("--shm") { Description = "The instance's shared-memory file; created zero-filled if missing. Use a fresh file whenever both sides start anew: ICBMsg does not survive the restart of one side", Required = true };
-            Option<int?> portBase = new Option<int?>("--port-base") { Description = $"UDP port of mailbox channel 0 (default: the board's sim-mbox port-base, else {UdpMailbox.DefaultPortBase})" };
+            Option<string> board = SimOptions.Board("This side's board file (a pair of board files, one per side, mirror each other)");
+            Option<string> instance = SimOptions.Instance("The IPC instance (node name)", "ipc0");
+            Option<string> shm = SimOptions.SharedFile("The instance's shared-memory file; created zero-filled if missing. Use a fresh file whenever both sides start anew: ICBMsg does not survive the restart of one side");
+            Option<int?> portBase = SimOptions.InRange(new Option<int?>("--port-base") { Description = $"UDP port of mailbox channel 0 (default: the board's sim-mbox port-base, else {UdpMailbox.DefaultPortBase})" }, 1, 65535, "a UDP port");
             Option<RunMode> mode = new Option<RunMode>("--mode") { Description = "echo: send every message back; source: send --count pattern messages (echoes verified when the peer echoes); sink: verify a source's messages; ping: round-trip latency against an echo", Required = true };
             Option<string[]> endpoints = new Option<string[]>("--endpoint") { Description = "Endpoint name; repeat (or separate with commas) for several, each on its own thread", DefaultValueFactory = _ => new[] { "ep0" }, AllowMultipleArgumentsPerToken = true };
             Option<int> count = new Option<int>("--count") { Description = "Messages per endpoint; echo and sink take 0 to serve until the peer has been quiet for --idle", DefaultValueFactory = _ => 1000 };
             Option<string> size = new Option<string>("--size") { Description = "Message size N or MIN-MAX (default 8-256 for source, 16 for ping)" };
             Option<bool> zeroCopy = new Option<bool>("--zero-copy") { Description = "Send with GetTxBuffer/SendNoCopy instead of copying sends" };
             Option<PatternCheck> check = new Option<PatternCheck>("--check") { Description = "Receivers check every byte (full) or only sequence, stream and length (header)", DefaultValueFactory = _ => PatternCheck.Full };
-            Option<int> timeout = new Option<int>("--timeout") { Description = "Milliseconds any one wait may take: binding, a send, an echo, the gap between messages, the final drain", DefaultValueFactory = _ => 10000 };
-            Option<int> idle = new Option<int>("--idle") { Description = "With --count 0: milliseconds without a message that end the run", DefaultValueFactory = _ => 1000 };
-            Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+            Option<int> timeout = SimOptions.Timeout("Milliseconds any one wait may take: binding, a send, an echo, the gap between messages, the final drain", 10000);
+            Option<int> idle = SimOptions.AtLeast(new Option<int>("--idle") { Description = "With --count 0: milliseconds without a message that end the run", DefaultValueFactory = _ => 1000 }, 1, "1 ms");
+            Option<bool> json = SimOptions.Json();
             Option<int?> txChannel = new Option<int?>("--tx-channel") { Description = "Sim-link channel this side rings, instead of the board's (for mailboxes whose two directions share a number or name none); with --rx-channel" };
             Option<int?> rxChannel = new Option<int?>("--rx-channel") { Description = "Sim-link channel this side is rung on, instead of the board's; with --tx-channel" };
             TreeOptions tree = new TreeOptions();
             Option<string[]> includes = TreeOptions.IncludeDirectoryOption();
             Option<bool> stopOnFault = new Option<bool>("--stop-on-fault") { Description = "End the run at the first fault (a failed send, an input the peer wrote that fails validation) instead of serving on" };
-            Option<int> dropRings = new Option<int>("--drop-rings") { Description = "Fault injection: lose this percentage (0-100) of this side's doorbells once bonded", DefaultValueFactory = _ => 0 };
+            Option<int> dropRings = SimOptions.InRange(new Option<int>("--drop-rings") { Description = "Fault injection: lose this percentage (0-100) of this side's doorbells once bonded", DefaultValueFactory = _ => 0 }, 0, 100, "a percentage");
             Option<int?> idleRecheck = new Option<int?>("--idle-recheck") { Description = $"Milliseconds after which an idle receive thread looks at the rings without a doorbell (default {InstanceConfig.HostIdleRecheckMs}; -1: doorbells only)" };
+            idleRecheck.Validators.Add(result =>
+            {
+                if (SimOptions.Value(result, out int? given) && given is int ms && (ms == 0 || ms < -1))
+                {
+                    result.AddError($"--idle-recheck {ms}: use 1 ms or more, or -1 for doorbells only");
+                }
+            });
             Option<UnboundMode?> unbound = new Option<UnboundMode?>("--unbound") { Description = "Plain ICMsg only: the session mode (disable, enable, detect) instead of the board's" };
-            Option<int> statusInterval = new Option<int>("--status") { Description = "Milliseconds between status lines on stderr (rewritten in place on a terminal); 0: none", DefaultValueFactory = _ => 1000 };
+            Option<int> statusInterval = SimOptions.AtLeast(new Option<int>("--status") { Description = "Milliseconds between status lines on stderr (rewritten in place on a terminal); 0: none", DefaultValueFactory = _ => 1000 }, 0, "0 (none)");
             Command command = new Command("run", "Run one side of one instance in this process over the sim link (shared-memory file + UDP mailbox lines); exit 0 only when everything was verified");
             foreach (Option option in new Option[] { board, instance, shm, portBase, mode, endpoints, count, size, zeroCopy, check, timeout, idle, json, txChannel, rxChannel, tree.Base, includes, stopOnFault, dropRings, idleRecheck, unbound, statusInterval })
             {
@@ -47,7 +54,7 @@ namespace NfIcbmsg.Sim.Commands
 
             command.SetAction(parse =>
             {
-                TextWriter error = parse.InvocationConfiguration.Error;
+                ErrorWriter errors = ErrorWriter.For(parse);
                 RunMode chosen = parse.GetValue(mode);
                 string[] names = parse.GetValue(endpoints).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
                 string sizeText = parse.GetValue(size) ?? (chosen == RunMode.Ping ? "16" : "8-256");
@@ -55,15 +62,10 @@ namespace NfIcbmsg.Sim.Commands
                 string problem = sizeError
                     ?? (names.Length == 0 ? "--endpoint names no endpoint" : null)
                     ?? (names.Distinct().Count() != names.Length ? "--endpoint names an endpoint twice" : null)
-                    ?? (parse.GetValue(count) < 0 || (parse.GetValue(count) == 0 && chosen is RunMode.Source or RunMode.Ping) ? "--count must be at least 1 (0 only for echo and sink)" : null)
-                    ?? (parse.GetValue(timeout) < 1 || parse.GetValue(idle) < 1 ? "--timeout and --idle must be at least 1 ms" : null)
-                    ?? (parse.GetValue(dropRings) is < 0 or > 100 ? $"--drop-rings {parse.GetValue(dropRings)} is not a percentage (0-100)" : null)
-                    ?? (parse.GetValue(idleRecheck) is int r && (r == 0 || r < -1) ? $"--idle-recheck {r}: use 1 ms or more, or -1 for doorbells only" : null)
-                    ?? (parse.GetValue(statusInterval) < 0 ? "--status must be 0 (none) or more" : null);
+                    ?? (parse.GetValue(count) < 0 || (parse.GetValue(count) == 0 && chosen is RunMode.Source or RunMode.Ping) ? $"--count {parse.GetValue(count)}: must be at least 1 (0 only for echo and sink)" : null);
                 if (problem != null)
                 {
-                    error.WriteLine("error: " + problem);
-                    return ExitCodes.Setup;
+                    return errors.Fail(ExitCodes.Setup, problem);
                 }
 
                 RunOptions options = new RunOptions
@@ -91,15 +93,13 @@ namespace NfIcbmsg.Sim.Commands
                 }
                 catch (BoardSideException e)
                 {
-                    error.WriteLine("error: " + e.Message);
-                    return ExitCodes.Setup;
+                    return errors.Fail(ExitCodes.Setup, e.Message);
                 }
 
                 string unmapped = side.SimLinkProblem(parse.GetValue(txChannel), parse.GetValue(rxChannel));
                 if (unmapped != null)
                 {
-                    error.WriteLine("error: " + unmapped);
-                    return ExitCodes.Setup;
+                    return errors.Fail(ExitCodes.Setup, unmapped);
                 }
 
                 if (parse.GetValue(txChannel).HasValue)
@@ -108,12 +108,12 @@ namespace NfIcbmsg.Sim.Commands
                     side.Config.RxChannel = parse.GetValue(rxChannel).Value;
                 }
 
-                return Execute(options, side, parse.GetValue(json), parse.InvocationConfiguration.Output, error);
+                return Execute(options, side, parse.GetValue(json), parse.InvocationConfiguration.Output, errors);
             });
             return command;
         }
 
-        private static int Execute(RunOptions options, BoardSide side, bool json, TextWriter output, TextWriter error)
+        private static int Execute(RunOptions options, BoardSide side, bool json, TextWriter output, ErrorWriter errors)
         {
             RunReport report;
 
@@ -122,7 +122,7 @@ namespace NfIcbmsg.Sim.Commands
             void Interrupt(PosixSignalContext context)
             {
                 context.Cancel = true;
-                error.WriteLine($"event: {context.Signal} received, finishing");
+                errors.Line($"event: {context.Signal} received, finishing");
                 stop.Cancel();
             }
 
@@ -130,12 +130,11 @@ namespace NfIcbmsg.Sim.Commands
             using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
             try
             {
-                report = RunSession.Execute(options with { Stop = stop.Token }, side, error, !Console.IsErrorRedirected);
+                report = RunSession.Execute(options with { Stop = stop.Token }, side, errors.Stream, !Console.IsErrorRedirected);
             }
             catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is RunSetupException || e is ArgumentException)
             {
-                error.WriteLine("error: " + e.Message);
-                return ExitCodes.Setup;
+                return errors.Fail(ExitCodes.Setup, e.Message);
             }
 
             if (json)
@@ -149,7 +148,7 @@ namespace NfIcbmsg.Sim.Commands
 
             if (!report.Verified)
             {
-                error.WriteLine("error: " + report.Error);
+                errors.Error(report.Error);
             }
 
             return report.Verified ? ExitCodes.Success : ExitCodes.Failed;

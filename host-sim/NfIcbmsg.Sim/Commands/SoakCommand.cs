@@ -15,13 +15,13 @@ namespace NfIcbmsg.Sim.Commands
     {
         public static Command Create()
         {
-            Option<string> board = new Option<string>("--board") { Description = "Board file whose instances are soaked", DefaultValueFactory = _ => "boards/sim/local.overlay" };
-            Option<string[]> instances = new Option<string[]>("--instance") { Description = "Instances to soak, in turn (default: every enabled one)", AllowMultipleArgumentsPerToken = true };
+            Option<string> board = SimOptions.Board("Board file whose instances are soaked", DemoCommand.DefaultBoard);
+            Option<string[]> instances = SimOptions.Instances("Instances to soak, in turn (default: every enabled one)");
             Option<long> mutations = new Option<long>("--mutations") { Description = "Stop after this many mutations", DefaultValueFactory = _ => 1_000_000 };
             Option<int> seconds = new Option<int>("--seconds") { Description = "Stop after this many seconds (0: no limit)", DefaultValueFactory = _ => 0 };
             Option<int> perRound = new Option<int>("--per-round") { Description = "Mutations per round (each round starts from fresh memory and newly bound instances)", DefaultValueFactory = _ => 50_000 };
             Option<uint> seed = new Option<uint>("--seed") { Description = "Seed of the mutations (a run replays from its seed, up to thread timing)", DefaultValueFactory = _ => 1 };
-            Option<bool> json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+            Option<bool> json = SimOptions.Json();
             Command command = new Command("soak", "Mutate the shared memory at random under two live instances exchanging messages; report mutations, crashes, accesses outside the regions, hangs and deliveries; exit 0 only when there were no crashes, outside accesses or hangs");
             foreach (Option option in new Option[] { board, instances, mutations, seconds, perRound, seed, json })
             {
@@ -31,11 +31,10 @@ namespace NfIcbmsg.Sim.Commands
             command.SetAction(parse =>
             {
                 TextWriter output = parse.InvocationConfiguration.Output;
-                TextWriter error = parse.InvocationConfiguration.Error;
+                ErrorWriter errors = ErrorWriter.For(parse);
                 if (parse.GetValue(mutations) < 1 || parse.GetValue(perRound) < 1 || parse.GetValue(seconds) < 0)
                 {
-                    error.WriteLine("error: --mutations and --per-round must be at least 1, --seconds at least 0");
-                    return ExitCodes.Setup;
+                    return errors.Fail(ExitCodes.Setup, $"--mutations and --per-round must be at least 1, --seconds at least 0 (got --mutations {parse.GetValue(mutations)}, --per-round {parse.GetValue(perRound)}, --seconds {parse.GetValue(seconds)})");
                 }
 
                 List<InstanceConfig> configs;
@@ -45,16 +44,15 @@ namespace NfIcbmsg.Sim.Commands
                 }
                 catch (BoardSideException e)
                 {
-                    error.WriteLine("error: " + e.Message);
-                    return ExitCodes.Setup;
+                    return errors.Fail(ExitCodes.Setup, e.Message);
                 }
 
-                error.WriteLine($"soak: {string.Join(", ", configs.Select(Describe))}; seed {parse.GetValue(seed)}");
-                SoakReport report = SoakRunner.Run(configs, parse.GetValue(mutations), parse.GetValue(seconds), parse.GetValue(perRound), parse.GetValue(seed), r => error.WriteLine("soak: " + Line(r)));
+                errors.Line($"soak: {string.Join(", ", configs.Select(Describe))}; seed {parse.GetValue(seed)}");
+                SoakReport report = SoakRunner.Run(configs, parse.GetValue(mutations), parse.GetValue(seconds), parse.GetValue(perRound), parse.GetValue(seed), r => errors.Line("soak: " + Line(r)));
                 output.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) : Line(report));
                 if (!report.Clean)
                 {
-                    error.WriteLine("error: " + report.FirstProblem);
+                    errors.Error(report.FirstProblem);
                 }
 
                 return report.Clean ? ExitCodes.Success : ExitCodes.Failed;

@@ -17,13 +17,16 @@ namespace NfIcbmsg.Sim.Commands
                 Description = "Base devicetree the board file is an overlay of" + (side == null ? string.Empty : " (" + side + ")") + ": a Zephyr build's build/zephyr/zephyr.dts or any .dts/.dtsi; repeatable, applied in order",
                 AllowMultipleArgumentsPerToken = false,
             };
+            Base.Validators.Add(SimOptions.CheckFiles);
         }
 
         public Option<string[]> Base { get; }
 
         public static Option<string[]> IncludeDirectoryOption()
         {
-            return new Option<string[]>("--include-dir") { Description = "Directory searched by #include <...>, like cpp's -I; repeatable (without it such includes are skipped with a warning)" };
+            Option<string[]> option = new Option<string[]>("--include-dir") { Description = "Directory searched by #include <...>, like cpp's -I; repeatable (without it such includes are skipped with a warning)" };
+            option.Validators.Add(SimOptions.CheckDirectories);
+            return option;
         }
 
         public void AddTo(Command command)

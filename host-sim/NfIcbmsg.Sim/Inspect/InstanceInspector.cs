@@ -70,7 +70,7 @@ namespace NfIcbmsg.Sim.Inspect
 
         private IReadOnlyList<RegionReport> DecodeIcbmsg()
         {
-            var decoded = new List<(string Name, string Writer, RegionLayout Layout, RingReport Ring)>();
+            List<(string Name, string Writer, RegionLayout Layout, RingReport Ring)> decoded = new();
             foreach ((string name, string writer, uint address, int size) in Regions())
             {
                 bool tx = name == "tx";
@@ -93,10 +93,10 @@ namespace NfIcbmsg.Sim.Inspect
             List<RegionReport> regions = new List<RegionReport>();
             for (int i = 0; i < 2; i++)
             {
-                var own = decoded[i];
-                var other = decoded[1 - i];
+                (string Name, string Writer, RegionLayout Layout, RingReport Ring) own = decoded[i];
+                (string Name, string Writer, RegionLayout Layout, RingReport Ring) other = decoded[1 - i];
                 // A region's blocks are named by DATA/BOUND in its own ring and by releases in the other one.
-                var references = own.Ring.Pending.Where(p => p.Type is "DATA" or "BOUND").Select(p => (Packet: p, Where: own.Name, State: "sent"))
+                IEnumerable<(PacketReport Packet, string Where, string State)> references = own.Ring.Pending.Where(p => p.Type is "DATA" or "BOUND").Select(p => (Packet: p, Where: own.Name, State: "sent"))
                     .Concat(other.Ring.Pending.Where(p => p.Type is "RELEASE_DATA" or "RELEASE_BOUND").Select(p => (Packet: p, Where: other.Name, State: "releasing")));
                 BlockReport[] blocks = MapBlocks(own.Name, own.Layout, references);
                 regions.Add(new RegionReport

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using NfIcbmsg.Icbmsg;
 using NfIcbmsg.Icmsg;

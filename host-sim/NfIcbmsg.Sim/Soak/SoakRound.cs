@@ -21,7 +21,7 @@ namespace NfIcbmsg.Sim.Soak
         private const int BindTimeoutMs = 3000;
         private const int AliveTimeoutMs = 3000;
         private const int SpinWindowMs = 300;
-        private static readonly uint[] Specials = { 0, 1, 2, 3, 4, 8, 0x7FFF, 0xFFFF, 0x10000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFC, 0xFFFFFFFF };
+        private static readonly uint[] s_specials = { 0, 1, 2, 3, 4, 8, 0x7FFF, 0xFFFF, 0x10000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFC, 0xFFFFFFFF };
 
         private readonly InstanceConfig _configA;
         private readonly Random _random;
@@ -180,7 +180,7 @@ namespace NfIcbmsg.Sim.Soak
             else if (kind < 8)
             {
                 int offset = _hotWords[_random.Next(_hotWords.Count)];
-                uint value = _random.Next(3) == 0 ? (uint)_random.Next(0, 4096) : Specials[_random.Next(Specials.Length)];
+                uint value = _random.Next(3) == 0 ? (uint)_random.Next(0, 4096) : s_specials[_random.Next(s_specials.Length)];
                 _memory.WriteWord(offset, value);
             }
             else

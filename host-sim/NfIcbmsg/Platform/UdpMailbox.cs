@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -20,10 +21,10 @@ namespace NfIcbmsg.Platform
         private readonly object _sync = new object();
         private readonly SocketAddress _target;
         private readonly byte[] _ring;
-        private Socket _sender;
-        private Socket _listener;
-        private Thread _thread;
-        private DoorbellHandler _handler;
+        private Socket? _sender;
+        private Socket? _listener;
+        private Thread? _thread;
+        private DoorbellHandler? _handler;
         private long _raised;
         private long _sendFailures;
         private long _received;
@@ -99,6 +100,7 @@ namespace NfIcbmsg.Platform
         /// Binds 127.0.0.1:<see cref="Port"/> now, so that a port another process holds is reported
         /// before anything else starts. Throws <see cref="SimLinkException"/> naming the port and channel.
         /// </summary>
+        [MemberNotNull(nameof(_listener))]
         public void Bind()
         {
             lock (_sync)
@@ -127,9 +129,10 @@ namespace NfIcbmsg.Platform
         /// <inheritdoc />
         public void Listen(DoorbellHandler handler)
         {
-            Bind();
             lock (_sync)
             {
+                // Bound under the lock (it is re-entrant), so that a Stop cannot close the socket in between.
+                Bind();
                 _handler = handler;
                 if (_thread == null)
                 {
@@ -143,7 +146,7 @@ namespace NfIcbmsg.Platform
         /// <inheritdoc />
         public void Stop()
         {
-            Thread thread;
+            Thread? thread;
             lock (_sync)
             {
                 _handler = null;
@@ -172,7 +175,7 @@ namespace NfIcbmsg.Platform
 
         private Socket Sender()
         {
-            Socket sender = Volatile.Read(ref _sender);
+            Socket? sender = Volatile.Read(ref _sender);
             if (sender != null)
             {
                 return sender;
@@ -214,7 +217,7 @@ namespace NfIcbmsg.Platform
                 }
 
                 Interlocked.Increment(ref _received);
-                DoorbellHandler handler;
+                DoorbellHandler? handler;
                 lock (_sync)
                 {
                     handler = _handler;

@@ -1,39 +1,40 @@
-namespace NfIcbmsg.Esp32.Tests.Mdp;
-
-/// <summary>
-/// The metadata processor's CRC-32 (MetadataProcessor.Shared/Utility/Crc32.cs): polynomial 0x04C11DB7,
-/// MSB first, no reflection, no final xor, seeded with the previous value. The table is computed here.
-/// </summary>
-public static class MdpCrc32
+namespace NfIcbmsg.Esp32.Tests.Mdp
 {
-    private static readonly uint[] s_table = BuildTable();
-
-    public static uint TableEntry(int index) => s_table[index];
-
-    public static uint Compute(byte[] buffer, uint crc)
+    /// <summary>
+    /// The metadata processor's CRC-32 (MetadataProcessor.Shared/Utility/Crc32.cs): polynomial 0x04C11DB7,
+    /// MSB first, no reflection, no final xor, seeded with the previous value. The table is computed here.
+    /// </summary>
+    public static class MdpCrc32
     {
-        foreach (byte b in buffer)
-        {
-            crc = s_table[((crc >> 24) ^ b) & 0xFF] ^ (crc << 8);
-        }
+        private static readonly uint[] s_table = BuildTable();
 
-        return crc;
-    }
+        public static uint TableEntry(int index) => s_table[index];
 
-    private static uint[] BuildTable()
-    {
-        uint[] table = new uint[256];
-        for (uint i = 0; i < 256; i++)
+        public static uint Compute(byte[] buffer, uint crc)
         {
-            uint c = i << 24;
-            for (int bit = 0; bit < 8; bit++)
+            foreach (byte b in buffer)
             {
-                c = (c & 0x80000000) != 0 ? (c << 1) ^ 0x04C11DB7 : c << 1;
+                crc = s_table[((crc >> 24) ^ b) & 0xFF] ^ (crc << 8);
             }
 
-            table[i] = c;
+            return crc;
         }
 
-        return table;
+        private static uint[] BuildTable()
+        {
+            uint[] table = new uint[256];
+            for (uint i = 0; i < 256; i++)
+            {
+                uint c = i << 24;
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    c = (c & 0x80000000) != 0 ? (c << 1) ^ 0x04C11DB7 : c << 1;
+                }
+
+                table[i] = c;
+            }
+
+            return table;
+        }
     }
 }

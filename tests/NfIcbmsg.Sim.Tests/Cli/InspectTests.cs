@@ -106,7 +106,7 @@ namespace NfIcbmsg.Sim.Tests.Cli
 
             SimResult result = SimProcess.Run(ProcessTimeoutMs, "inspect", "--board", Repository.LocalBoard, "--shm", shm, "--json");
             Assert.True(result.ExitCode == 1, result.ToString());
-            string[] anomalies = result.Json.GetProperty("anomalies").EnumerateArray().Select(a => a.GetString()).ToArray();
+            string[] anomalies = result.Json.GetProperty("anomalies").EnumerateArray().Select(a => a.GetString() ?? string.Empty).ToArray();
             Assert.Contains(anomalies, a => a.StartsWith("tx:") && a.Contains("wr_idx = 6 is not a multiple of 4"));
             Assert.Contains(anomalies, a => a.StartsWith("rx:") && a.Contains("claims 256 bytes, but only 4 are written"));
             Assert.False(result.Json.GetProperty("regions")[0].GetProperty("ring").GetProperty("indicesValid").GetBoolean());

@@ -52,7 +52,7 @@ namespace NfIcbmsg.Sim.Tests.Cli
             Assert.True(served.ExitCode == 0, served.ToString());
             JsonElement ep0 = served.Json.GetProperty("endpoints")[0];
             Assert.True(ep0.GetProperty("received").GetInt32() > 300, served.ToString());
-            string[] events = ep0.GetProperty("events").EnumerateArray().Select(e => e.GetString()).ToArray();
+            string[] events = ep0.GetProperty("events").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToArray();
             Assert.True(events.Count(e => e.EndsWith(" bound")) >= 2, served.ToString());
             Assert.Contains(events, e => e.Contains("unbound"));
             Assert.Contains("event: ep0: ", served.Error);

@@ -72,8 +72,8 @@ namespace NfIcbmsg.Sim.Tests.Native
             string[] csArgs = new[] { "run" }.Concat(shared).Concat(new[] { "--board", csBoard, "--mode", c.CsMode, "--json" })
                 .Concat(Traffic(c, c.CsMode, c.CsZeroCopy)).ToArray();
 
-            SimProcess native = null;
-            SimProcess managed = null;
+            SimProcess? native = null;
+            SimProcess? managed = null;
             try
             {
                 if (c.CFirst)
@@ -151,7 +151,7 @@ namespace NfIcbmsg.Sim.Tests.Native
         // --dcache-alignment): the board files themselves carry no cache-aligned instance.
         private static string WithDcache(TempDirectory temp, string board, string instance, int dcache)
         {
-            string folder = Path.GetDirectoryName(board);
+            string folder = Path.GetDirectoryName(board)!;
             foreach (string file in Directory.GetFiles(folder))
             {
                 File.Copy(file, temp.File(Path.GetFileName(file)), true);

@@ -12,9 +12,9 @@ namespace NfIcbmsg.Sim.Tests.Support
     /// </summary>
     public static class NativePeer
     {
-        private static readonly Lazy<string> Built = new Lazy<string>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<string> s_built = new Lazy<string>(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
-        public static string Binary => Built.Value;
+        public static string Binary => s_built.Value;
 
         public static SimProcess Start(params string[] args)
         {
@@ -23,7 +23,7 @@ namespace NfIcbmsg.Sim.Tests.Support
 
         private static string Build()
         {
-            string given = Environment.GetEnvironmentVariable("NF_SIM_LINK");
+            string? given = Environment.GetEnvironmentVariable("NF_SIM_LINK");
             if (!string.IsNullOrEmpty(given))
             {
                 return File.Exists(given) ? given : throw new InvalidOperationException("NF_SIM_LINK names " + given + ", which does not exist");

@@ -16,7 +16,7 @@ namespace NfIcbmsg.Sim.Tests.Support
 
         private static string FindRoot()
         {
-            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
+            DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory);
             // The test output folder holds a copy of boards/sim too (nf-sim ships it beside itself), so the root is the
             // first folder up that also has firmware/.
             while (directory != null && !(File.Exists(Path.Combine(directory.FullName, "boards", "sim", "local.overlay"))

@@ -77,7 +77,7 @@ namespace NfIcbmsg.Sim.Tests.Support
                 info.ArgumentList.Add(arg);
             }
 
-            return new SimProcess(Process.Start(info));
+            return new SimProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName));
         }
 
         /// <summary>Runs `nf-sim ARGS` to its end (at most <paramref name="timeoutMs"/>).</summary>

@@ -18,7 +18,7 @@ namespace NfIcbmsg.Tests.Architecture
     public sealed class LayeringTests
     {
         // Top first: a layer may use itself and every layer after it.
-        private static readonly string[] Layers =
+        private static readonly string[] s_layers =
         {
             "IpcService.cs",   // the factory: picks the backend for an InstanceConfig
             "Icbmsg",          // the ICBMsg backend
@@ -71,7 +71,7 @@ namespace NfIcbmsg.Tests.Architecture
                 }
             }
 
-            IEnumerable<MetadataReference> references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES"))
+            IEnumerable<MetadataReference> references = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? throw new InvalidOperationException("the runtime lists no trusted platform assemblies"))
                 .Split(Path.PathSeparator)
                 .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
             CSharpCompilation compilation = CSharpCompilation.Create("Layering", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
@@ -88,17 +88,17 @@ namespace NfIcbmsg.Tests.Architecture
                     // NfIcbmsg.X is folder X's namespace; the root namespace spans several layers and is
                     // judged type by type below.
                     string name = directive.Name == null ? string.Empty : directive.Name.ToString();
-                    int used = name.StartsWith("NfIcbmsg.", StringComparison.Ordinal) ? Array.IndexOf(Layers, name.Substring("NfIcbmsg.".Length)) : -1;
+                    int used = name.StartsWith("NfIcbmsg.", StringComparison.Ordinal) ? Array.IndexOf(s_layers, name.Substring("NfIcbmsg.".Length)) : -1;
                     if (used >= 0 && used < user)
                     {
-                        violations.Add(tree.FilePath + " (" + Layers[user] + ") has using " + name + " (" + Layers[used] + ", a higher layer)");
+                        violations.Add(tree.FilePath + " (" + s_layers[user] + ") has using " + name + " (" + s_layers[used] + ", a higher layer)");
                     }
                 }
 
                 foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
                 {
-                    ISymbol symbol = model.GetSymbolInfo(node).Symbol;
-                    INamedTypeSymbol type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+                    ISymbol? symbol = model.GetSymbolInfo(node).Symbol;
+                    INamedTypeSymbol? type = symbol as INamedTypeSymbol ?? symbol?.ContainingType;
                     for (; type != null; type = type.ContainingType)
                     {
                         foreach (SyntaxReference declaration in type.OriginalDefinition.DeclaringSyntaxReferences)
@@ -106,7 +106,7 @@ namespace NfIcbmsg.Tests.Architecture
                             int used = LayerOf(declaration.SyntaxTree.FilePath);
                             if (used < user)
                             {
-                                violations.Add(tree.FilePath + " (" + Layers[user] + ") uses " + type.Name + " of " + declaration.SyntaxTree.FilePath + " (" + Layers[used] + ", a higher layer)");
+                                violations.Add(tree.FilePath + " (" + s_layers[user] + ") uses " + type.Name + " of " + declaration.SyntaxTree.FilePath + " (" + s_layers[used] + ", a higher layer)");
                             }
                         }
                     }
@@ -120,7 +120,7 @@ namespace NfIcbmsg.Tests.Architecture
         {
             int slash = relativePath.IndexOf('/');
             string layer = slash < 0 ? relativePath : relativePath.Substring(0, slash);
-            int index = Array.IndexOf(Layers, layer);
+            int index = Array.IndexOf(s_layers, layer);
             if (index < 0)
             {
                 throw new InvalidOperationException(relativePath + " is in no layer: add its folder to LayeringTests.Layers and to the README's architecture diagram");
@@ -134,14 +134,14 @@ namespace NfIcbmsg.Tests.Architecture
             foreach (string file in Directory.GetFiles(from, "*.cs", SearchOption.AllDirectories))
             {
                 string target = Path.Combine(to, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
             }
         }
 
         private static string ProtocolFolder()
         {
-            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
+            DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory != null)
             {
                 string candidate = Path.Combine(directory.FullName, "firmware", "Protocol");

@@ -21,7 +21,7 @@ namespace NfIcbmsg.Tests.Host
         private const int Messages = 2000;
         private const int HeaderSize = 5;
 
-        private static readonly string[] Names = { "alpha", "beta", "gamma", "delta" };
+        private static readonly string[] s_names = { "alpha", "beta", "gamma", "delta" };
 
         [Fact]
         public void EveryMessageArrivesInOrderAndIntact()
@@ -36,16 +36,16 @@ namespace NfIcbmsg.Tests.Host
                 pair.Open();
                 for (int e = 0; e < Endpoints; e++)
                 {
-                    atX[e] = new Receiver("X/" + Names[e], e, 1, failures);
-                    atY[e] = new Receiver("Y/" + Names[e], e, 0, failures);
-                    atX[e].Register(pair.SideA, Names[e]);
-                    atY[e].Register(pair.SideB, Names[e]);
+                    atX[e] = new Receiver("X/" + s_names[e], e, 1, failures);
+                    atY[e] = new Receiver("Y/" + s_names[e], e, 0, failures);
+                    atX[e].Register(pair.SideA, s_names[e]);
+                    atY[e].Register(pair.SideB, s_names[e]);
                 }
 
                 for (int e = 0; e < Endpoints; e++)
                 {
-                    Assert.True(atX[e].Bound.Wait(ProtocolFixtures.WaitMs), "X/" + Names[e] + " bound");
-                    Assert.True(atY[e].Bound.Wait(ProtocolFixtures.WaitMs), "Y/" + Names[e] + " bound");
+                    Assert.True(atX[e].Bound.Wait(ProtocolFixtures.WaitMs), "X/" + s_names[e] + " bound");
+                    Assert.True(atY[e].Bound.Wait(ProtocolFixtures.WaitMs), "Y/" + s_names[e] + " bound");
                 }
 
                 int n = 0;
@@ -58,7 +58,7 @@ namespace NfIcbmsg.Tests.Host
                             Endpoint endpoint = side == 0 ? atX[e].Endpoint : atY[e].Endpoint;
                             int thread = t;
                             int key = Key(e, side, t);
-                            string name = (side == 0 ? "X/" : "Y/") + Names[e] + "#" + t;
+                            string name = (side == 0 ? "X/" : "Y/") + s_names[e] + "#" + t;
                             senders[n] = new Thread(() => Send(endpoint, thread, key, name, failures));
                             senders[n].Start();
                             n++;
@@ -168,7 +168,9 @@ namespace NfIcbmsg.Tests.Host
 
             public ManualResetEventSlim Bound { get; } = new ManualResetEventSlim(false);
 
-            public Endpoint Endpoint { get; private set; }
+            private Endpoint? _registered;
+
+            public Endpoint Endpoint => _registered ?? throw new InvalidOperationException(_name + " is not registered yet");
 
             public int Count => Volatile.Read(ref _count);
 
@@ -178,7 +180,7 @@ namespace NfIcbmsg.Tests.Host
                 config.Bound = _ => Bound.Set();
                 config.Received = OnReceived;
                 config.Error = (_, message) => _failures.Enqueue(_name + ": endpoint error " + message);
-                Endpoint = instance.RegisterEndpoint(config);
+                _registered = instance.RegisterEndpoint(config);
             }
 
             public void WaitAll(long deadline)

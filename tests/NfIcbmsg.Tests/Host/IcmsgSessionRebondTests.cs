@@ -56,7 +56,7 @@ namespace NfIcbmsg.Tests.Host
         public void PeerInstanceRestartsOverTheSameMemory()
         {
             SimulatedPair pair = new SimulatedPair(ProtocolFixtures.IcmsgSideX(UnboundMode.Enable, 8));
-            IpcInstance restarted = null;
+            IpcInstance? restarted = null;
             try
             {
                 ProtocolProbe x = new ProtocolProbe("ep");

@@ -71,7 +71,7 @@ namespace NfIcbmsg.Tests.Host
 
                     bool namesBlock = length >= 3 && (type == ControlMessage.Data || type == ControlMessage.Bound) && block < blocks;
                     uint size = 0;
-                    byte[] content = null;
+                    byte[]? content = null;
                     int room = 0;
                     if (namesBlock)
                     {
@@ -99,6 +99,7 @@ namespace NfIcbmsg.Tests.Host
                     {
                         f.Probe.WaitMessages(delivered + round + 1);
                         byte[] got = f.Probe.Message(delivered + round);
+                        Assert.NotNull(content);
                         Assert.True(content.Length == got.Length, where + ": delivered length " + got.Length + ", expected " + content.Length);
                         Assert.True(PayloadEquals(content, got), where + ": delivered bytes differ from the block");
                         f.Peer.ExpectControl(ControlMessage.ReleaseData, 0, block, where + ": release of the accepted message");

@@ -22,8 +22,8 @@ namespace NfIcbmsg.Tests.Pbuf
         {
             RingFixture ring = new RingFixture(0x20070000, regionSize, cacheAlignment, false);
             int maxPacket = ring.Layout.MaxPacketLength;
-            string writerFailure = null;
-            string readerFailure = null;
+            string? writerFailure = null;
+            string? readerFailure = null;
 
             Thread writer = new Thread(() =>
             {

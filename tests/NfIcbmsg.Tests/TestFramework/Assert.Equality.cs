@@ -56,10 +56,10 @@ namespace nanoFramework.TestFramework
         public static void AreNotEqual(long notExpected, long actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckNotEqual(notExpected, actual, message);
 
         /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(object expected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckEqual(expected, actual, message);
+        public static void AreEqual(object? expected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckEqual(expected, actual, message);
 
         /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(object notExpected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckNotEqual(notExpected, actual, message);
+        public static void AreNotEqual(object? notExpected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckNotEqual(notExpected, actual, message);
 
         /// <summary>Fails unless the values are equal.</summary>
         public static void AreEqual(sbyte expected, sbyte actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckEqual(expected, actual, message);
@@ -74,10 +74,10 @@ namespace nanoFramework.TestFramework
         public static void AreNotEqual(short notExpected, short actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckNotEqual(notExpected, actual, message);
 
         /// <summary>Fails unless the values are equal.</summary>
-        public static void AreEqual(string expected, string actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckEqual(expected, actual, message);
+        public static void AreEqual(string? expected, string? actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckEqual(expected, actual, message);
 
         /// <summary>Fails if the values are equal.</summary>
-        public static void AreNotEqual(string notExpected, string actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckNotEqual(notExpected, actual, message);
+        public static void AreNotEqual(string? notExpected, string? actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckNotEqual(notExpected, actual, message);
 
         /// <summary>Fails unless the values are equal.</summary>
         public static void AreEqual(uint expected, uint actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckEqual(expected, actual, message);
@@ -97,7 +97,7 @@ namespace nanoFramework.TestFramework
         /// <summary>Fails if the values are equal.</summary>
         public static void AreNotEqual(ushort notExpected, ushort actual, [CallerArgumentExpression(nameof(actual))] string message = "") => CheckNotEqual(notExpected, actual, message);
 
-        private static void CheckEqual(object expected, object actual, string message)
+        private static void CheckEqual(object? expected, object? actual, string message)
         {
             if (!Equals(expected, actual))
             {
@@ -105,7 +105,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        private static void CheckNotEqual(object notExpected, object actual, string message)
+        private static void CheckNotEqual(object? notExpected, object? actual, string message)
         {
             if (Equals(notExpected, actual))
             {

@@ -37,7 +37,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless <paramref name="value"/> is null.</summary>
-        public static void IsNull(object value, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void IsNull(object? value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (value != null)
             {
@@ -46,7 +46,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails if <paramref name="value"/> is null.</summary>
-        public static void IsNotNull([NotNull] object value, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void IsNotNull([NotNull] object? value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (value == null)
             {
@@ -55,7 +55,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless both refer to the same object.</summary>
-        public static void AreSame(object expected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "")
+        public static void AreSame(object? expected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!ReferenceEquals(expected, actual))
             {
@@ -64,7 +64,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails if both refer to the same object.</summary>
-        public static void AreNotSame(object notExpected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "")
+        public static void AreNotSame(object? notExpected, object? actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (ReferenceEquals(notExpected, actual))
             {
@@ -73,7 +73,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless <paramref name="value"/> is exactly of type <paramref name="expected"/>.</summary>
-        public static void IsInstanceOfType(object value, Type expected, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void IsInstanceOfType(object? value, Type expected, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (value == null || value.GetType() != expected)
             {
@@ -82,7 +82,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails if <paramref name="value"/> is exactly of type <paramref name="notExpected"/>.</summary>
-        public static void IsNotInstanceOfType(object value, Type notExpected, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void IsNotInstanceOfType(object? value, Type notExpected, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (value != null && value.GetType() == notExpected)
             {
@@ -119,7 +119,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless <paramref name="value"/> contains <paramref name="expected"/>.</summary>
-        public static void Contains(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void Contains(string? expected, string? value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (expected == null || value == null || value.IndexOf(expected, StringComparison.Ordinal) < 0)
             {
@@ -128,7 +128,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails if <paramref name="value"/> contains <paramref name="expected"/>. (The device spells it so.)</summary>
-        public static void DoesNotContains(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void DoesNotContains(string? expected, string? value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (expected == null || value == null || value.IndexOf(expected, StringComparison.Ordinal) >= 0)
             {
@@ -137,7 +137,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless <paramref name="value"/> starts with <paramref name="expected"/>.</summary>
-        public static void StartsWith(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void StartsWith(string? expected, string? value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (expected == null || value == null || !value.StartsWith(expected, StringComparison.Ordinal))
             {
@@ -146,7 +146,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless <paramref name="value"/> ends with <paramref name="expected"/>.</summary>
-        public static void EndsWith(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
+        public static void EndsWith(string? expected, string? value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (expected == null || value == null || !value.EndsWith(expected, StringComparison.Ordinal))
             {
@@ -156,7 +156,7 @@ namespace nanoFramework.TestFramework
 
         /// <summary>Ends the test as skipped.</summary>
         [DoesNotReturn]
-        public static void SkipTest(string message = null)
+        public static void SkipTest(string? message = null)
         {
             throw new SkipTestException(message);
         }
@@ -169,14 +169,14 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Formats a value for a failure message.</summary>
-        internal static string Show(object value)
+        internal static string Show(object? value)
         {
             if (value == null)
             {
                 return "(null)";
             }
 
-            string text = value.ToString();
+            string? text = value.ToString();
             return text == null ? "(object)" : text.Replace("\0", "\\0", StringComparison.Ordinal);
         }
     }

@@ -28,9 +28,9 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails unless both hold equal elements in the same order.</summary>
-        public static void AreEqual(ICollection expected, ICollection actual, string message = "")
+        public static void AreEqual(ICollection? expected, ICollection? actual, string message = "")
         {
-            string reason = Difference(expected, actual);
+            string? reason = Difference(expected, actual);
             if (reason != null)
             {
                 Assert.Fail("CollectionAssert.AreEqual", message + "(" + reason + ")");
@@ -38,7 +38,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Fails if both hold equal elements in the same order.</summary>
-        public static void AreNotEqual(ICollection notExpected, ICollection actual, string message = "")
+        public static void AreNotEqual(ICollection? notExpected, ICollection? actual, string message = "")
         {
             if (Difference(notExpected, actual) == null)
             {
@@ -47,7 +47,7 @@ namespace nanoFramework.TestFramework
         }
 
         // Null when equal, else why not.
-        private static string Difference(ICollection expected, ICollection actual)
+        private static string? Difference(ICollection? expected, ICollection? actual)
         {
             if (ReferenceEquals(expected, actual))
             {

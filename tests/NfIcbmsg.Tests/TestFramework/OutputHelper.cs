@@ -11,12 +11,12 @@ namespace nanoFramework.TestFramework
     public static class OutputHelper
     {
         // AsyncLocal rather than ThreadStatic: output of threads a test starts still reaches that test.
-        private static readonly AsyncLocal<TextWriter> CurrentCapture = new AsyncLocal<TextWriter>();
+        private static readonly AsyncLocal<TextWriter?> s_currentCapture = new AsyncLocal<TextWriter?>();
 
         /// <summary>Writes text without a line end.</summary>
         public static void Write(string message)
         {
-            TextWriter capture = CurrentCapture.Value;
+            TextWriter? capture = s_currentCapture.Value;
             if (capture == null)
             {
                 Console.Write(message);
@@ -36,9 +36,9 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Routes this logical flow's output into <paramref name="capture"/> (null to stop).</summary>
-        internal static void CaptureInto(TextWriter capture)
+        internal static void CaptureInto(TextWriter? capture)
         {
-            CurrentCapture.Value = capture;
+            s_currentCapture.Value = capture;
         }
     }
 }

@@ -15,7 +15,7 @@ namespace NfIcbmsg.Tests.Bridge
     /// </summary>
     public sealed class SharedTestSourceTests
     {
-        private static readonly string[][] Forbidden =
+        private static readonly string[][] s_forbidden =
         {
             new[] { @"\b(List|Dictionary|HashSet|IEnumerable|IList|Action|Func|EventHandler|Span|ReadOnlySpan|Nullable|Task)\s*<", "generic types (crash the nanoCLR)" },
             new[] { @"\b(class|struct|interface)\s+\w+\s*<|\b\w+\s*<\s*[A-Z]\w*\s*>\s*\(", "generic declarations" },
@@ -58,7 +58,7 @@ namespace NfIcbmsg.Tests.Bridge
                 for (int i = 0; i < lines.Length; i++)
                 {
                     string code = StripCommentsAndStrings(lines[i]);
-                    foreach (string[] rule in Forbidden)
+                    foreach (string[] rule in s_forbidden)
                     {
                         if (Regex.IsMatch(code, rule[0]))
                         {
@@ -85,16 +85,16 @@ namespace NfIcbmsg.Tests.Bridge
         public void TheScanCatchesWhatItLooksFor()
         {
             // Guard against rules that silently never match.
-            Assert.Contains(Forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("List<int> x = new List<int>();"), rule[0]));
-            Assert.Contains(Forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("int? x = null;"), rule[0]));
-            Assert.Contains(Forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("done.WaitOne(100);"), rule[0]));
-            Assert.DoesNotContain(Forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("done.WaitOne(100, false); // Math.Max"), rule[0]));
-            Assert.DoesNotContain(Forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("if (a < b && c > (d)) { x = \"List<int>\"; }"), rule[0]));
+            Assert.Contains(s_forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("List<int> x = new List<int>();"), rule[0]));
+            Assert.Contains(s_forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("int? x = null;"), rule[0]));
+            Assert.Contains(s_forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("done.WaitOne(100);"), rule[0]));
+            Assert.DoesNotContain(s_forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("done.WaitOne(100, false); // Math.Max"), rule[0]));
+            Assert.DoesNotContain(s_forbidden, rule => Regex.IsMatch(StripCommentsAndStrings("if (a < b && c > (d)) { x = \"List<int>\"; }"), rule[0]));
         }
 
         private static string SharedFolder()
         {
-            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
+            DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory);
             while (directory != null)
             {
                 string candidate = Path.Combine(directory.FullName, "firmware", "Tests");

@@ -11,7 +11,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Skip with a reason.</summary>
-        public SkipTestException(string message)
+        public SkipTestException(string? message)
             : base(message)
         {
         }

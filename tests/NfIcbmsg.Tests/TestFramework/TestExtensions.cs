@@ -15,8 +15,8 @@ namespace nanoFramework.TestFramework
 
             for (int i = 0; i < a.Length; i++)
             {
-                object left = a.GetValue(i);
-                object right = b.GetValue(i);
+                object? left = a.GetValue(i);
+                object? right = b.GetValue(i);
                 if (left == null || right == null)
                 {
                     if (!ReferenceEquals(left, right))

@@ -6,8 +6,8 @@ using NfIcbmsg.Tests.Bridge.Specimens;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
-using SkipTestException = nanoFramework.TestFramework.SkipTestException;
 using AssertFailedException = TestFrameworkShared.AssertFailedException;
+using SkipTestException = nanoFramework.TestFramework.SkipTestException;
 
 namespace NfIcbmsg.Tests.Bridge
 {
@@ -79,6 +79,7 @@ namespace NfIcbmsg.Tests.Bridge
 
             SharedTestResult skipped = Run("SkipsOnPurpose");
             Assert.Equal(SharedTestOutcome.Skipped, skipped.Outcome);
+            Assert.NotNull(skipped.Exception);
             Assert.Equal("not on this platform", skipped.Exception.Message);
 
             SharedTestCase[] rows = SharedTestDiscovery.Discover(new[] { typeof(BridgeSpecimenTests) });
@@ -100,6 +101,7 @@ namespace NfIcbmsg.Tests.Bridge
             SharedTestCase failedByCleanup = SharedTestDiscovery.Discover(new[] { typeof(FailingCleanupSpecimenTests) })[0];
             SharedTestResult result = SharedTestRunner.Run(failedByCleanup);
             Assert.Equal(SharedTestOutcome.Failed, result.Outcome);
+            Assert.NotNull(result.Exception);
             Assert.StartsWith("[Cleanup] Cleanup threw", result.Exception.Message, StringComparison.Ordinal);
         }
 
@@ -122,6 +124,7 @@ namespace NfIcbmsg.Tests.Bridge
         public async Task XunitReportsAFailedSharedTestAsFailed()
         {
             Outcome outcome = await RunThroughXunit(Case("FailsOnPurpose"));
+            Assert.NotNull(outcome.Summary);
             Assert.Equal(1, outcome.Summary.Failed);
             ITestFailed failed = Assert.Single(outcome.Failed);
             Assert.Equal("BridgeSpecimenTests.FailsOnPurpose", failed.Test.DisplayName);
@@ -132,6 +135,7 @@ namespace NfIcbmsg.Tests.Bridge
         public async Task XunitReportsASkippedSharedTestAsSkipped()
         {
             Outcome outcome = await RunThroughXunit(Case("SkipsOnPurpose"));
+            Assert.NotNull(outcome.Summary);
             Assert.Equal(0, outcome.Summary.Failed);
             Assert.Equal(1, outcome.Summary.Skipped);
             Assert.Empty(outcome.Failed);
@@ -143,7 +147,9 @@ namespace NfIcbmsg.Tests.Bridge
         public async Task XunitReportsAPassingSharedTestAsPassed()
         {
             Outcome outcome = await RunThroughXunit(Case("Passes"));
+            Assert.NotNull(outcome.Summary);
             Assert.Equal(1, outcome.Summary.Total);
+            Assert.NotNull(outcome.Summary);
             Assert.Equal(0, outcome.Summary.Failed);
             Assert.Equal(0, outcome.Summary.Skipped);
             Assert.Single(outcome.Passed);
@@ -151,7 +157,7 @@ namespace NfIcbmsg.Tests.Bridge
 
         private static SharedTestCase Case(string method)
         {
-            return new SharedTestCase(typeof(BridgeSpecimenTests), typeof(BridgeSpecimenTests).GetMethod(method), -1);
+            return new SharedTestCase(typeof(BridgeSpecimenTests), typeof(BridgeSpecimenTests).GetMethod(method) ?? throw new ArgumentException("no specimen test " + method, nameof(method)), -1);
         }
 
         private static SharedTestResult Run(string method)
@@ -179,7 +185,7 @@ namespace NfIcbmsg.Tests.Bridge
 
         private sealed class Outcome
         {
-            public RunSummary Summary { get; set; }
+            public RunSummary? Summary { get; set; }
 
             public List<ITestPassed> Passed { get; } = new List<ITestPassed>();
 

@@ -51,7 +51,7 @@ namespace NfIcbmsg.Tests.Bridge
 
             if (result.Outcome != SharedTestOutcome.Passed)
             {
-                ExceptionDispatchInfo.Capture(result.Exception).Throw();
+                ExceptionDispatchInfo.Capture(result.Exception ?? new System.InvalidOperationException(result.Outcome + " without an exception")).Throw();
             }
         }
     }

@@ -22,23 +22,23 @@ namespace NfIcbmsg.Tests.Bridge
         /// <summary>A case for <paramref name="method"/>, with <paramref name="rowIndex"/> -1 for a plain [TestMethod].</summary>
         public SharedTestCase(Type type, MethodInfo method, int rowIndex)
         {
-            TypeName = type.FullName;
+            TypeName = type.FullName ?? throw new ArgumentException(type + " has no full name", nameof(type));
             MethodName = method.Name;
             RowIndex = rowIndex;
             DisplayName = FormatName(type, method, rowIndex < 0 ? null : Rows(method)[rowIndex].MethodParameters);
         }
 
         /// <summary>Full name of the test class (in this assembly).</summary>
-        public string TypeName { get; private set; }
+        public string TypeName { get; private set; } = string.Empty;
 
         /// <summary>Name of the test method.</summary>
-        public string MethodName { get; private set; }
+        public string MethodName { get; private set; } = string.Empty;
 
         /// <summary>Index of the [DataRow] among the method's rows, -1 for a plain [TestMethod].</summary>
         public int RowIndex { get; private set; }
 
         /// <summary><c>Class.Method</c> or <c>Class.Method(arg, …)</c>.</summary>
-        public string DisplayName { get; private set; }
+        public string DisplayName { get; private set; } = string.Empty;
 
         /// <summary>The [DataRow] attributes of <paramref name="method"/>, in metadata order (stable for one build).</summary>
         public static DataRowAttribute[] Rows(MethodInfo method)
@@ -49,13 +49,14 @@ namespace NfIcbmsg.Tests.Bridge
         /// <summary>The test class.</summary>
         public Type ResolveType()
         {
-            return typeof(SharedTestCase).Assembly.GetType(TypeName, true);
+            // throwOnError: true, so never null.
+            return typeof(SharedTestCase).Assembly.GetType(TypeName, true)!;
         }
 
         /// <summary>The test method (public, static or instance, as the launcher finds it).</summary>
         public MethodInfo ResolveMethod()
         {
-            MethodInfo method = ResolveType().GetMethod(MethodName, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance);
+            MethodInfo? method = ResolveType().GetMethod(MethodName, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance);
             if (method == null)
             {
                 throw new InvalidOperationException("shared test " + DisplayName + " no longer exists; rediscover the tests");
@@ -65,7 +66,7 @@ namespace NfIcbmsg.Tests.Bridge
         }
 
         /// <summary>The row's arguments, or null for a plain [TestMethod]; checks that the row is the one discovered.</summary>
-        public object[] ResolveArguments(MethodInfo method)
+        public object[]? ResolveArguments(MethodInfo method)
         {
             if (RowIndex < 0)
             {
@@ -73,7 +74,7 @@ namespace NfIcbmsg.Tests.Bridge
             }
 
             DataRowAttribute[] rows = Rows(method);
-            object[] arguments = RowIndex < rows.Length ? rows[RowIndex].MethodParameters : null;
+            object[]? arguments = RowIndex < rows.Length ? rows[RowIndex].MethodParameters : null;
             if (arguments == null || FormatName(ResolveType(), method, arguments) != DisplayName)
             {
                 throw new InvalidOperationException("the data rows of " + DisplayName + " changed since discovery; rediscover the tests");
@@ -106,7 +107,7 @@ namespace NfIcbmsg.Tests.Bridge
             return DisplayName;
         }
 
-        private static string FormatName(Type type, MethodInfo method, object[] arguments)
+        private static string FormatName(Type type, MethodInfo method, object[]? arguments)
         {
             StringBuilder name = new StringBuilder(type.Name).Append('.').Append(method.Name);
             if (arguments == null)

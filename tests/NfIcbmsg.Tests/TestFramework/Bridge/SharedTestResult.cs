@@ -19,7 +19,7 @@ namespace NfIcbmsg.Tests.Bridge
     public sealed class SharedTestResult
     {
         /// <summary>Creates a result.</summary>
-        public SharedTestResult(SharedTestOutcome outcome, Exception exception, string output)
+        public SharedTestResult(SharedTestOutcome outcome, Exception? exception, string output)
         {
             Outcome = outcome;
             Exception = exception;
@@ -30,7 +30,7 @@ namespace NfIcbmsg.Tests.Bridge
         public SharedTestOutcome Outcome { get; }
 
         /// <summary>The failure or the skip (null when passed).</summary>
-        public Exception Exception { get; }
+        public Exception? Exception { get; }
 
         /// <summary>Everything the test wrote through <c>OutputHelper</c>.</summary>
         public string Output { get; }

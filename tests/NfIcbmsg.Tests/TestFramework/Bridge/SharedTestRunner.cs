@@ -28,7 +28,7 @@ namespace NfIcbmsg.Tests.Bridge
             OutputHelper.CaptureInto(output);
             try
             {
-                Exception failure = RunCase(test);
+                Exception? failure = RunCase(test);
                 SharedTestOutcome outcome = failure == null ? SharedTestOutcome.Passed
                     : IsSkip(failure) ? SharedTestOutcome.Skipped
                     : SharedTestOutcome.Failed;
@@ -40,11 +40,11 @@ namespace NfIcbmsg.Tests.Bridge
             }
         }
 
-        private static Exception RunCase(SharedTestCase test)
+        private static Exception? RunCase(SharedTestCase test)
         {
             Type type;
             MethodInfo method;
-            object[] arguments;
+            object[]? arguments;
             try
             {
                 type = test.ResolveType();
@@ -58,17 +58,17 @@ namespace NfIcbmsg.Tests.Bridge
 
             foreach (MethodInfo setup in SharedTestDiscovery.MethodsWith(type, typeof(SetupAttribute)))
             {
-                Exception problem = Invoke(type, setup, null);
+                Exception? problem = Invoke(type, setup, null);
                 if (problem != null)
                 {
                     return IsSkip(problem) ? problem : new FixtureMethodException("[Setup] " + setup.Name + " threw: " + problem.Message, problem);
                 }
             }
 
-            Exception failure = Invoke(type, method, arguments);
+            Exception? failure = Invoke(type, method, arguments);
             foreach (MethodInfo cleanup in SharedTestDiscovery.MethodsWith(type, typeof(CleanupAttribute)))
             {
-                Exception problem = Invoke(type, cleanup, null);
+                Exception? problem = Invoke(type, cleanup, null);
                 if (problem != null && failure == null)
                 {
                     failure = new FixtureMethodException("[Cleanup] " + cleanup.Name + " threw: " + problem.Message, problem);
@@ -78,11 +78,11 @@ namespace NfIcbmsg.Tests.Bridge
             return failure;
         }
 
-        private static Exception Invoke(Type type, MethodInfo method, object[] arguments)
+        private static Exception? Invoke(Type type, MethodInfo method, object[]? arguments)
         {
             try
             {
-                object target = method.IsStatic ? null : Activator.CreateInstance(type);
+                object? target = method.IsStatic ? null : Activator.CreateInstance(type);
                 method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, CultureInfo.InvariantCulture);
                 return null;
             }

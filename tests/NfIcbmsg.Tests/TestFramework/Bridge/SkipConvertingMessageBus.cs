@@ -12,7 +12,7 @@ namespace NfIcbmsg.Tests.Bridge
     /// </summary>
     public sealed class SkipConvertingMessageBus : IMessageBus
     {
-        private static readonly string SkipTypeName = typeof(SkipTestException).FullName;
+        private static readonly string s_skipTypeName = typeof(SkipTestException).FullName!;
         private readonly IMessageBus _inner;
         private int _skipped;
 
@@ -31,7 +31,7 @@ namespace NfIcbmsg.Tests.Bridge
         /// <inheritdoc />
         public bool QueueMessage(IMessageSinkMessage message)
         {
-            if (message is ITestFailed failed && failed.ExceptionTypes.Length > 0 && failed.ExceptionTypes[0] == SkipTypeName)
+            if (message is ITestFailed failed && failed.ExceptionTypes.Length > 0 && failed.ExceptionTypes[0] == s_skipTypeName)
             {
                 Interlocked.Increment(ref _skipped);
                 return _inner.QueueMessage(new TestSkipped(failed.Test, failed.Messages[0]));
