@@ -20,8 +20,8 @@ namespace NfIcbmsg.Icbmsg
                 return;
             }
 
-            // The ring is full or corrupt: the blocks stay ours; the receive thread retries (waking itself there
-            // would spin for as long as the ring stays full or corrupt).
+            // The ring is full or corrupt: the blocks stay ours, and the receive thread, woken here, retries on its
+            // runs every RetryIntervalMs until the ring takes the release.
             _rx.DeferRelease(block, count);
             Wake();
         }
