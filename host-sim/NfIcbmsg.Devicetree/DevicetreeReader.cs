@@ -14,13 +14,13 @@ namespace NfIcbmsg.Devicetree
     /// </summary>
     public static class DevicetreeReader
     {
-        public static DtTree ReadFile(string path, ReadLimits limits = null)
+        public static DtTree ReadFile(string path, ReadLimits? limits = null)
         {
             return ReadFile(path, path, limits);
         }
 
         /// <summary>Reads <paramref name="path"/>; messages and the tree name it <paramref name="displayPath"/> (e.g. relative to the repository).</summary>
-        public static DtTree ReadFile(string path, string displayPath, ReadLimits limits = null)
+        public static DtTree ReadFile(string path, string displayPath, ReadLimits? limits = null)
         {
             return ReadFile(path, displayPath, new ReadOptions { Limits = limits ?? ReadLimits.Default });
         }
@@ -31,7 +31,7 @@ namespace NfIcbmsg.Devicetree
         }
 
         /// <summary>Reads text as if it were the file <paramref name="displayPath"/> (includes resolve beside that path).</summary>
-        public static DtTree ReadText(string text, string displayPath, ReadLimits limits = null)
+        public static DtTree ReadText(string text, string displayPath, ReadLimits? limits = null)
         {
             return ReadText(text, displayPath, new ReadOptions { Limits = limits ?? ReadLimits.Default });
         }

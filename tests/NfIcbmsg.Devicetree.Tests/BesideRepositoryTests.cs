@@ -39,8 +39,8 @@ namespace NfIcbmsg.Devicetree.Tests
 
         private static string Describe(BoardInstance i)
         {
-            return i.Path + " " + i.Compatible + " " + i.TxRegion.Range + " " + i.RxRegion.Range + " " + i.TxBlocks + "/" + i.RxBlocks
-                + " ch " + i.TxChannel + "/" + i.RxChannel + " " + i.Mailbox.Name + " D" + i.DcacheAlignment + " " + i.Unbound + " " + i.IsComplete;
+            return i.Path + " " + i.Compatible + " " + i.TxRegion!.Range + " " + i.RxRegion!.Range + " " + i.TxBlocks + "/" + i.RxBlocks
+                + " ch " + i.TxChannel + "/" + i.RxChannel + " " + i.Mailbox!.Name + " D" + i.DcacheAlignment + " " + i.Unbound + " " + i.IsComplete;
         }
     }
 
@@ -49,7 +49,7 @@ namespace NfIcbmsg.Devicetree.Tests
     {
         public BesideRepositoryFactAttribute()
         {
-            BoardCatalog catalog = BoardCatalog.Locate(System.AppContext.BaseDirectory);
+            BoardCatalog? catalog = BoardCatalog.Locate(System.AppContext.BaseDirectory);
             string? samples = catalog == null ? null : TestSupport.ZephyrSamplesPathBeside(catalog.RepositoryRoot);
             if (samples == null || !Directory.Exists(samples))
             {

@@ -56,7 +56,7 @@ namespace NfIcbmsg.Devicetree.Tests
                 MethodInfo? create = type.GetMethod("Create");
                 Assert.NotNull(create);
                 InstanceConfig? created = (InstanceConfig?)create.Invoke(null, null);
-                InstanceConfig expected = catalog.Load(file.Source).FindInstance(file.Instance).ToInstanceConfig();
+                InstanceConfig expected = catalog.Load(file.Source).FindInstance(file.Instance)!.ToInstanceConfig();
                 foreach (PropertyInfo property in typeof(InstanceConfig).GetProperties())
                 {
                     Assert.Equal(property.GetValue(expected), property.GetValue(created));
@@ -128,7 +128,8 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             BoardCatalog copy = CopyOfRepository();
             List<string> problems = new List<string>();
-            GeneratedFile native = GeneratedConfigs.Plan(copy, "boards/esp32_devkitc/procpu.overlay", "ipc0", problems);
+            GeneratedFile? native = GeneratedConfigs.Plan(copy, "boards/esp32_devkitc/procpu.overlay", "ipc0", problems);
+            Assert.NotNull(native);
             Assert.Empty(problems);
             GeneratedConfigs.Write(copy, GeneratedConfigs.PlanAll(copy, problems).Append(native).ToList());
             Assert.Empty(GeneratedConfigs.Check(copy));

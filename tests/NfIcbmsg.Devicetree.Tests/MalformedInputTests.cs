@@ -147,7 +147,7 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             string sum = "(" + string.Join(" + ", Enumerable.Repeat("1", 100000)) + ")";
             DtTree tree = TestSupport.Bounded(() => DevicetreeReader.ReadText("/ { a = <" + sum + ">; };", "t.overlay"));
-            Assert.Equal(100000u, tree.Root.GetProperty("a").SingleNumber());
+            Assert.Equal(100000u, tree.Root.GetProperty("a")!.SingleNumber());
         }
 
         [Fact]
@@ -198,7 +198,7 @@ namespace NfIcbmsg.Devicetree.Tests
             watch.Stop();
             _output.WriteLine("5 MB file (" + complete.Length + " bytes, " + n + " nodes) parsed in " + watch.ElapsedMilliseconds + " ms");
             Assert.Equal(n, tree.Root.Children.Count);
-            Assert.Equal(4096u * 0 + 0x10u, tree.FindPath("/node16@10").GetProperty("reg").AllCells()[0].Value);
+            Assert.Equal(4096u * 0 + 0x10u, tree.FindPath("/node16@10")!.GetProperty("reg")!.AllCells()![0].Value);
 
             watch.Restart();
             string message = TestSupport.Bounded(() => Assert.Throws<DevicetreeException>(() => DevicetreeReader.ReadText(text.ToString(), "big.overlay")).Message, 120);

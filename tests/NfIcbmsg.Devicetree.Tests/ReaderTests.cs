@@ -16,14 +16,15 @@ namespace NfIcbmsg.Devicetree.Tests
 
         private static uint[] Cells(DtTree tree, string path, string property)
         {
-            return tree.FindPath(path).GetProperty(property).AllCells().Select(c => c.Value).ToArray();
+            return tree.FindPath(path)!.GetProperty(property)!.AllCells()!.Select(c => c.Value).ToArray();
         }
 
         [Fact]
         public void Comments_version_tag_and_unit_addresses()
         {
             DtTree tree = Read("/dts-v1/;\n// line comment\n/* block\n comment */ / { node@1000 { p = <1>; /* inline */ }; };\n");
-            DtNode node = tree.FindPath("/node@1000");
+            DtNode? node = tree.FindPath("/node@1000");
+            Assert.NotNull(node);
             Assert.Equal(("node", "1000"), (node.BaseName, node.UnitAddress));
             Assert.Equal(new SourceLocation("t.overlay", 4, 17), node.Location);
         }
@@ -53,39 +54,40 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Macros_expand_in_values_and_can_be_undefined()
         {
             DtTree tree = Read("#define NAME \"zephyr,ipc-icbmsg\"\n/ { compatible = NAME; };\n#undef NAME\n");
-            Assert.Equal("zephyr,ipc-icbmsg", tree.Root.GetProperty("compatible").SingleString());
+            Assert.Equal("zephyr,ipc-icbmsg", tree.Root.GetProperty("compatible")!.SingleString());
         }
 
         [Fact]
         public void Hash_properties_are_not_directives()
         {
             DtTree tree = Read("/ {\n#address-cells = <1>;\n  #size-cells = <1>;\n};");
-            Assert.Equal(1u, tree.Root.GetProperty("#address-cells").SingleNumber());
-            Assert.Equal(1u, tree.Root.GetProperty("#size-cells").SingleNumber());
+            Assert.Equal(1u, tree.Root.GetProperty("#address-cells")!.SingleNumber());
+            Assert.Equal(1u, tree.Root.GetProperty("#size-cells")!.SingleNumber());
         }
 
         [Fact]
         public void Strings_string_lists_bytes_and_booleans()
         {
             DtTree tree = Read("/ { s = \"a\\\"b\\tc\"; l = \"tx\", \"rx\"; b = [00 1f A0ff]; e = []; flag; };");
-            Assert.Equal("a\"b\tc", tree.Root.GetProperty("s").SingleString());
-            Assert.Equal(new[] { "tx", "rx" }, tree.Root.GetProperty("l").Strings());
-            Assert.Equal(new byte[] { 0x00, 0x1f, 0xa0, 0xff }, ((DtBytesValue)tree.Root.GetProperty("b").Values[0]).Bytes);
-            Assert.Empty(((DtBytesValue)tree.Root.GetProperty("e").Values[0]).Bytes);
-            Assert.True(tree.Root.GetProperty("flag").IsBoolean);
+            Assert.Equal("a\"b\tc", tree.Root.GetProperty("s")!.SingleString());
+            Assert.Equal(new[] { "tx", "rx" }, tree.Root.GetProperty("l")!.Strings());
+            Assert.Equal(new byte[] { 0x00, 0x1f, 0xa0, 0xff }, ((DtBytesValue)tree.Root.GetProperty("b")!.Values[0]).Bytes);
+            Assert.Empty(((DtBytesValue)tree.Root.GetProperty("e")!.Values[0]).Bytes);
+            Assert.True(tree.Root.GetProperty("flag")!.IsBoolean);
         }
 
         [Fact]
         public void Labels_phandles_and_phandle_arrays_resolve_forward_and_backward()
         {
             DtTree tree = Read("/ { user { one = <&late>; both = <&early 0>, <&late 1>; path = &early; byPath = <&{/early}>; }; early: early { }; late: l2: late { }; };");
-            DtNode user = tree.FindPath("/user");
-            Assert.Same(tree.FindPath("/late"), user.GetProperty("one").AllCells()[0].Target);
-            DtCell[] both = user.GetProperty("both").AllCells().ToArray();
+            DtNode? user = tree.FindPath("/user");
+            Assert.NotNull(user);
+            Assert.Same(tree.FindPath("/late"), user.GetProperty("one")!.AllCells()![0].Target);
+            DtCell[] both = user.GetProperty("both")!.AllCells()!.ToArray();
             Assert.Equal(new[] { "/early", null, "/late", null }, both.Select(c => c.Target?.Path));
             Assert.Equal(new uint[] { 0, 0, 0, 1 }, both.Select(c => c.Value));
-            Assert.Same(tree.FindPath("/early"), ((DtReferenceValue)user.GetProperty("path").Values[0]).Reference.Target);
-            Assert.Same(tree.FindPath("/early"), user.GetProperty("byPath").AllCells()[0].Target);
+            Assert.Same(tree.FindPath("/early"), ((DtReferenceValue)user.GetProperty("path")!.Values[0]).Reference.Target);
+            Assert.Same(tree.FindPath("/early"), user.GetProperty("byPath")!.AllCells()![0].Target);
             Assert.Same(tree.FindPath("/late"), tree.FindLabel("l2"));
         }
 
@@ -93,10 +95,11 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Blocks_merge_and_later_assignments_win()
         {
             DtTree tree = Read("/ { n: node { a = <1>; b = <2>; }; };\n&n { a = <3>; c; };\n/ { node { d = \"x\"; }; };");
-            DtNode node = tree.FindPath("/node");
+            DtNode? node = tree.FindPath("/node");
+            Assert.NotNull(node);
             Assert.Equal(new[] { "a", "b", "c", "d" }, node.Properties.Select(p => p.Name));
-            Assert.Equal(3u, node.GetProperty("a").SingleNumber());
-            Assert.Equal(new SourceLocation("t.overlay", 2, 6), node.GetProperty("a").Location);
+            Assert.Equal(3u, node.GetProperty("a")!.SingleNumber());
+            Assert.Equal(new SourceLocation("t.overlay", 2, 6), node.GetProperty("a")!.Location);
         }
 
         [Fact]
@@ -106,7 +109,7 @@ namespace NfIcbmsg.Devicetree.Tests
             Assert.Null(tree.FindPath("/gone"));
             Assert.Null(tree.FindLabel("a"));
             Assert.Null(tree.FindPath("/rm"));
-            Assert.Equal(new[] { "q" }, tree.FindPath("/keep").Properties.Select(p => p.Name));
+            Assert.Equal(new[] { "q" }, tree.FindPath("/keep")!.Properties.Select(p => p.Name));
             Assert.NotNull(tree.FindPath("/chosen"));
         }
 
@@ -118,7 +121,7 @@ namespace NfIcbmsg.Devicetree.Tests
             Assert.Equal("&mbox", mbox.Path);
             Assert.True(mbox.IsExternal);
             Assert.Equal(new[] { "status", "extra" }, mbox.Properties.Select(p => p.Name));
-            Assert.Same(mbox, tree.FindPath("/user").GetProperty("mboxes").AllCells()[0].Target);
+            Assert.Same(mbox, tree.FindPath("/user")!.GetProperty("mboxes")!.AllCells()![0].Target);
         }
 
         [Fact]
@@ -127,7 +130,7 @@ namespace NfIcbmsg.Devicetree.Tests
             DtTree tree = Read("/ { ipc { mboxes = <&ipc_mbox 0>, <&ipc_mbox 1>; }; };");
             DtNode mbox = Assert.Single(tree.ExternalNodes);
             Assert.Equal(("&ipc_mbox", "ipc_mbox"), (mbox.Path, mbox.ExternalLabel));
-            Assert.All(tree.FindPath("/ipc").GetProperty("mboxes").AllCells().Where(c => c.IsReference), c => Assert.Same(mbox, c.Target));
+            Assert.All(tree.FindPath("/ipc")!.GetProperty("mboxes")!.AllCells()!.Where(c => c.IsReference), c => Assert.Same(mbox, c.Target));
         }
 
         [Fact]
@@ -139,10 +142,10 @@ namespace NfIcbmsg.Devicetree.Tests
             File.WriteAllText(Path.Combine(dir, "common.dtsi"), "#include \"sub/inner.dtsi\"\n/ { common; };\n");
             File.WriteAllText(Path.Combine(dir, "board.overlay"), "/include/ \"common.dtsi\"\n#include \"common.dtsi\" // twice is fine\n/ { outer = <INNER>; };\n");
             DtTree tree = TestSupport.Bounded(() => DevicetreeReader.ReadFile(Path.Combine(dir, "board.overlay")));
-            Assert.Equal(7u, tree.Root.GetProperty("outer").SingleNumber());
-            Assert.Equal(7u, tree.Root.GetProperty("inner").SingleNumber());
-            Assert.EndsWith("sub/inner.dtsi", tree.Root.GetProperty("inner").Location.File);
-            Assert.Equal(2, tree.Root.GetProperty("inner").Location.Line);
+            Assert.Equal(7u, tree.Root.GetProperty("outer")!.SingleNumber());
+            Assert.Equal(7u, tree.Root.GetProperty("inner")!.SingleNumber());
+            Assert.EndsWith("sub/inner.dtsi", tree.Root.GetProperty("inner")!.Location.File);
+            Assert.Equal(2, tree.Root.GetProperty("inner")!.Location.Line);
         }
 
         [Fact]
@@ -151,7 +154,7 @@ namespace NfIcbmsg.Devicetree.Tests
             DtTree tree = Read("/ {\n  n {\n    a = <1>;\n    a = <2>;\n  };\n};");
             Diagnostic duplicate = Assert.Single(tree.Diagnostics);
             Assert.Equal("t.overlay:4:5: error: node /n, property 'a': duplicate property: already assigned at t.overlay:3:5 in the same block; keep one assignment", duplicate.ToString());
-            Assert.Equal(2u, tree.FindPath("/n").GetProperty("a").SingleNumber());
+            Assert.Equal(2u, tree.FindPath("/n")!.GetProperty("a")!.SingleNumber());
         }
 
         [Fact]
@@ -165,7 +168,7 @@ namespace NfIcbmsg.Devicetree.Tests
         public void Line_continuations_in_defines()
         {
             DtTree tree = Read("#define LONG (1 + \\\n 2)\n/ { p = <LONG>; };");
-            Assert.Equal(3u, tree.Root.GetProperty("p").SingleNumber());
+            Assert.Equal(3u, tree.Root.GetProperty("p")!.SingleNumber());
         }
     }
 }

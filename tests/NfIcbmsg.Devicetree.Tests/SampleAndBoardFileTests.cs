@@ -79,24 +79,25 @@ namespace NfIcbmsg.Devicetree.Tests
         [InlineData("ipc1", 0x20078000u, 32, 48, 2, 3, 768, 488, 832, 324)]
         public void Nrf5340_app_side_has_the_spec_layout(string name, uint tx, int txBlocks, int rxBlocks, int txChannel, int rxChannel, int txArea, int txBlock, int rxArea, int rxBlock)
         {
-            BoardInstance instance = BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icbmsg-two-instances.overlay")).FindInstance(name);
+            BoardInstance? instance = BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icbmsg-two-instances.overlay")).FindInstance(name);
+            Assert.NotNull(instance);
             Assert.Equal("/ipc/" + name, instance.Path);
             Assert.Equal(BackendKind.Icbmsg, instance.Backend);
-            Assert.Equal(tx, instance.TxRegion.Address);
-            Assert.Equal(tx + 0x4000u, instance.RxRegion.Address);
+            Assert.Equal(tx, instance.TxRegion!.Address);
+            Assert.Equal(tx + 0x4000u, instance.RxRegion!.Address);
             Assert.Equal(0x4000, instance.TxRegion.Size);
             Assert.Equal(txBlocks, instance.TxBlocks);
             Assert.Equal(rxBlocks, instance.RxBlocks);
             Assert.Equal(txChannel, instance.TxChannel);
             Assert.Equal(rxChannel, instance.RxChannel);
-            Assert.Equal(MailboxKind.External, instance.Mailbox.Kind);
+            Assert.Equal(MailboxKind.External, instance.Mailbox!.Kind);
             Assert.Equal("&mbox", instance.Mailbox.Name);
 
             InstanceLayout layout = InstanceLayout.Compute(instance);
             Assert.Null(layout.Error);
-            Assert.Equal(txArea, layout.Tx.IcmsgAreaSize);
+            Assert.Equal(txArea, layout.Tx!.IcmsgAreaSize);
             Assert.Equal(txBlock, layout.Tx.BlockSize);
-            Assert.Equal(rxArea, layout.Rx.IcmsgAreaSize);
+            Assert.Equal(rxArea, layout.Rx!.IcmsgAreaSize);
             Assert.Equal(rxBlock, layout.Rx.BlockSize);
             Assert.False(layout.IsInitiator);
         }
@@ -116,15 +117,18 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Sim_board_ipc0_is_the_worked_example_of_the_spec()
         {
-            BoardInstance x = TestSupport.Catalog.Load("boards/sim/local.overlay").FindInstance("ipc0");
+            BoardInstance? x = TestSupport.Catalog.Load("boards/sim/local.overlay").FindInstance("ipc0");
+            Assert.NotNull(x);
             InstanceLayout layout = InstanceLayout.Compute(x);
-            RegionLayout r1 = layout.Tx;
-            RegionLayout r2 = layout.Rx;
-            Assert.Equal((0x20070000u, 0x800L, 0x20078000u, 0x800L), (x.TxRegion.Address, x.TxRegion.Size, x.RxRegion.Address, x.RxRegion.Size));
+            RegionLayout? r1 = layout.Tx;
+            Assert.NotNull(r1);
+            RegionLayout? r2 = layout.Rx;
+            Assert.NotNull(r2);
+            Assert.Equal((0x20070000u, 0x800L, 0x20078000u, 0x800L), (x.TxRegion!.Address, x.TxRegion!.Size, x.RxRegion!.Address, x.RxRegion!.Size));
             Assert.Equal((408, 100, 448, 440, 0x200701C0u, 1596), (r1.IcmsgAreaMinimum, r1.BlockSize, r1.IcmsgAreaSize, r1.PacketDataLength, r1.BlocksAddress, r1.MaxMessageSize));
             Assert.Equal((408, 48, 512, 504, 0x20078200u, 1532), (r2.IcmsgAreaMinimum, r2.BlockSize, r2.IcmsgAreaSize, r2.PacketDataLength, r2.BlocksAddress, r2.MaxMessageSize));
             Assert.False(layout.IsInitiator);
-            Assert.Equal((MailboxKind.Sim, 47300, 0, 1), (x.Mailbox.Kind, x.Mailbox.PortBase, x.TxChannel, x.RxChannel));
+            Assert.Equal((MailboxKind.Sim, 47300, 0, 1), (x.Mailbox!.Kind, x.Mailbox!.PortBase, x.TxChannel, x.RxChannel));
             Assert.Equal("udp 127.0.0.1:47301", x.Mailbox.DescribeChannel(1));
         }
 
@@ -133,26 +137,29 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             BoardFile local = TestSupport.Catalog.Load("boards/sim/local.overlay");
             Assert.Equal(new[] { "ipc0", "ipc1", "ipc2" }, local.EnabledInstances.Select(i => i.Name));
-            BoardInstance ipc1 = local.FindInstance("ipc1");
+            BoardInstance? ipc1 = local.FindInstance("ipc1");
+            Assert.NotNull(ipc1);
             Assert.Equal((2, 3), (ipc1.TxChannel, ipc1.RxChannel));
         }
 
         [Fact]
         public void Sim_board_has_a_plain_icmsg_instance_on_channels_4_and_5()
         {
-            BoardInstance ipc2 = TestSupport.Catalog.Load("boards/sim/local.overlay").FindInstance("ipc2");
+            BoardInstance? ipc2 = TestSupport.Catalog.Load("boards/sim/local.overlay").FindInstance("ipc2");
+            Assert.NotNull(ipc2);
             Assert.Equal((BackendKind.Icmsg, UnboundMode.Detect, 8L), (ipc2.Backend, ipc2.Unbound, ipc2.DcacheAlignment));
             Assert.Equal((4, 5), (ipc2.TxChannel, ipc2.RxChannel));
-            Assert.Equal((0x20072000u, 0x2007A000u), (ipc2.TxRegion.Address, ipc2.RxRegion.Address));
+            Assert.Equal((0x20072000u, 0x2007A000u), (ipc2.TxRegion!.Address, ipc2.RxRegion!.Address));
         }
 
         [Fact]
         public void Ipc_sessions_sample_is_icmsg_detect_with_the_handshake_word()
         {
-            BoardInstance instance = BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icmsg-sessions.overlay")).FindInstance("ipc0");
+            BoardInstance? instance = BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icmsg-sessions.overlay")).FindInstance("ipc0");
+            Assert.NotNull(instance);
             Assert.Equal((BackendKind.Icmsg, UnboundMode.Detect, 8L), (instance.Backend, instance.Unbound, instance.DcacheAlignment));
             InstanceLayout layout = InstanceLayout.Compute(instance);
-            Assert.Equal((8, 12, 0x8000 - 12), (layout.TxRing.WriteIndexOffset, layout.TxRing.DataOffset, layout.TxRing.DataLength));
+            Assert.Equal((8, 12, 0x8000 - 12), (layout.TxRing!.WriteIndexOffset, layout.TxRing!.DataOffset, layout.TxRing!.DataLength));
             Assert.True(layout.TxRing.HasHandshake);
             Assert.True(PairChecker.Check(
                 BoardLoader.Load(TestSupport.ZephyrFixture("nrf5340-app-icmsg-sessions.overlay")),
@@ -166,14 +173,16 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             BoardFile board = TestSupport.Catalog.Load(file);
             Assert.Equal("nanoframework", board.Runtime);
-            BoardInstance instance = board.FindInstance("ipc0");
-            foreach (MemoryRegion region in new[] { instance.TxRegion, instance.RxRegion })
+            BoardInstance? instance = board.FindInstance("ipc0");
+            Assert.NotNull(instance);
+            foreach (MemoryRegion? region in new[] { instance.TxRegion, instance.RxRegion })
             {
+                Assert.NotNull(region);
                 Assert.InRange(region.Address, low, high - 1);
                 Assert.InRange(region.End, low + 1, high);
             }
 
-            Assert.Equal(MailboxKind.Gpio, instance.Mailbox.Kind);
+            Assert.Equal(MailboxKind.Gpio, instance.Mailbox!.Kind);
             Assert.Equal(txPin, instance.Mailbox.TxPins[instance.TxChannel]);
             Assert.Equal(rxPin, instance.Mailbox.RxPins[instance.RxChannel]);
         }
@@ -185,7 +194,7 @@ namespace NfIcbmsg.Devicetree.Tests
             foreach (BoardInstance instance in TestSupport.Catalog.Load(file).EnabledInstances)
             {
                 InstanceConfig config = instance.ToInstanceConfig();
-                Assert.Equal((instance.Name, instance.TxRegion.Address, instance.RxRegion.Address, instance.TxChannel, instance.RxChannel), (config.Name, config.TxRegionAddress, config.RxRegionAddress, config.TxChannel, config.RxChannel));
+                Assert.Equal((instance.Name, instance.TxRegion!.Address, instance.RxRegion!.Address, instance.TxChannel, instance.RxChannel), (config.Name, config.TxRegionAddress, config.RxRegionAddress, config.TxChannel, config.RxChannel));
                 Assert.Equal((instance.Backend, (int)instance.DcacheAlignment), (config.Backend, config.DcacheAlignment));
                 if (instance.Backend == BackendKind.Icmsg)
                 {
@@ -201,7 +210,7 @@ namespace NfIcbmsg.Devicetree.Tests
 
         private static string Describe(BoardInstance i)
         {
-            return i.Path + " " + i.Compatible + " " + i.TxRegion.Range + " " + i.RxRegion.Range + " " + i.TxBlocks + "/" + i.RxBlocks + " ch " + i.TxChannel + "/" + i.RxChannel + " " + i.Mailbox.Name + " D" + i.DcacheAlignment;
+            return i.Path + " " + i.Compatible + " " + i.TxRegion!.Range + " " + i.RxRegion!.Range + " " + i.TxBlocks + "/" + i.RxBlocks + " ch " + i.TxChannel + "/" + i.RxChannel + " " + i.Mailbox!.Name + " D" + i.DcacheAlignment;
         }
     }
 }

@@ -46,10 +46,10 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             InstanceLayout layout = InstanceLayout.Compute(i);
             string split = i.Backend == BackendKind.Icbmsg
-                ? " " + i.TxBlocks + "/" + i.RxBlocks + " blocks of " + layout.Tx.BlockSize + "/" + layout.Rx.BlockSize + (layout.IsInitiator ? " initiator" : " follower")
-                : " ring " + layout.TxRing.DataLength;
-            return i.Name + " " + i.Compatible + " tx 0x" + i.TxRegion.Address.ToString("x") + "+0x" + i.TxRegion.Size.ToString("x")
-                + " rx 0x" + i.RxRegion.Address.ToString("x") + "+0x" + i.RxRegion.Size.ToString("x") + split
+                ? " " + i.TxBlocks + "/" + i.RxBlocks + " blocks of " + layout.Tx!.BlockSize + "/" + layout.Rx!.BlockSize + (layout.IsInitiator ? " initiator" : " follower")
+                : " ring " + layout.TxRing!.DataLength;
+            return i.Name + " " + i.Compatible + " tx 0x" + i.TxRegion!.Address.ToString("x") + "+0x" + i.TxRegion!.Size.ToString("x")
+                + " rx 0x" + i.RxRegion!.Address.ToString("x") + "+0x" + i.RxRegion!.Size.ToString("x") + split
                 + " D" + i.DcacheAlignment + " tx<" + i.TxSpecifier + "> rx<" + i.RxSpecifier + ">" + (i.MapsToSimLink ? " sim " + i.TxChannel + "/" + i.RxChannel : " no-sim");
         }
 
@@ -102,7 +102,7 @@ namespace NfIcbmsg.Devicetree.Tests
             BoardFile board = TestSupport.Bounded(() => BoardLoader.Load(Fixture("stm32h747-cm7-memory-attr.overlay"), "cm7.overlay", new ReadOptions { IncludeDirectories = new[] { include } }));
             Assert.Equal(new[] { "cm7.overlay:12:21: warning: node /chosen, property 'zephyr,ipc_shm': &sram4 is not defined in this file (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it); the IPC tools do not use this property" }
                 .Take(0), board.Diagnostics.Select(d => d.ToString()));
-            Assert.Equal(1u << 20, board.Tree.FindLabel("sram4").GetProperty("zephyr,memory-attr").SingleNumber());
+            Assert.Equal(1u << 20, board.Tree!.FindLabel("sram4")!.GetProperty("zephyr,memory-attr")!.SingleNumber());
         }
 
         [Theory]
@@ -129,7 +129,8 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             BoardFile board = Load("nrf54h20-cpuapp-icbmsg-base-instance.overlay", "nrf54h20-base.dts");
             Assert.True(board.Diagnostics.Count == 0, string.Join("\n", board.Diagnostics));
-            BoardInstance instance = board.FindInstance("ipc0");
+            BoardInstance? instance = board.FindInstance("ipc0");
+            Assert.NotNull(instance);
             Assert.Equal("ipc-1-2 zephyr,ipc-icbmsg tx 0x2f0c0000+0x2000 rx 0x2f0c2000+0x2000 16/18 blocks of 488/432 follower D32 tx<&cpurad_bellboard 12> rx<&cpuapp_bellboard 18> sim 12/18", Describe(instance));
             Assert.Same(instance, board.FindInstance("cpuapp_cpurad_ipc"));
 
@@ -272,7 +273,7 @@ namespace NfIcbmsg.Devicetree.Tests
             BoardFile board = TestSupport.Bounded(() => BoardLoader.Load(Fixture("nrf54h20-cpuapp-icbmsg-base-instance.overlay"), "app.overlay", options));
             clock.Stop();
             _log.WriteLine("base of " + text.ToString().Split('\n').Length + " lines: loaded with the overlay in " + clock.ElapsedMilliseconds + " ms");
-            Assert.True(board.FindInstance("ipc0").IsComplete, string.Join("\n", board.Diagnostics));
+            Assert.True(board.FindInstance("ipc0")!.IsComplete, string.Join("\n", board.Diagnostics));
         }
     }
 }

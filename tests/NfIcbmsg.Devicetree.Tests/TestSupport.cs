@@ -11,7 +11,7 @@ namespace NfIcbmsg.Devicetree.Tests
     {
         private static readonly Lazy<string> s_root = new Lazy<string>(() =>
         {
-            BoardCatalog catalog = BoardCatalog.Locate(AppContext.BaseDirectory);
+            BoardCatalog? catalog = BoardCatalog.Locate(AppContext.BaseDirectory);
             Assert.True(catalog != null, "cannot find the repository root (boards/ and firmware/) above " + AppContext.BaseDirectory);
             return catalog.RepositoryRoot;
         });

@@ -218,10 +218,11 @@ namespace NfIcbmsg.Devicetree.Tests
         {
             BoardFile board = Load("&mbox { compatible = \"vendor,mbox\"; };");
             Assert.Empty(board.Diagnostics);
-            BoardInstance ipc0 = board.FindInstance("ipc0");
-            Assert.Equal(MailboxKind.External, ipc0.Mailbox.Kind);
+            BoardInstance? ipc0 = board.FindInstance("ipc0");
+            Assert.NotNull(ipc0);
+            Assert.Equal(MailboxKind.External, ipc0.Mailbox!.Kind);
             Assert.Equal("vendor,mbox", ipc0.Mailbox.Compatible);
-            Assert.Equal("&mbox 0", ipc0.TxSpecifier.ToString());
+            Assert.Equal("&mbox 0", ipc0.TxSpecifier!.ToString());
         }
 
         [Fact]
@@ -350,7 +351,7 @@ namespace NfIcbmsg.Devicetree.Tests
             BoardFile board = Load("&ipc0 { tx-region = <&sram_base>; };\n&sram_base { status = \"okay\"; };");
             Assert.Equal("v.overlay:14:8: warning: node /ipc0: incomplete instance &ipc0: tx-region (&sram_base's reg) not in this file; defined in the base devicetree: pass --base build/zephyr/zephyr.dts",
                 Assert.Single(board.Diagnostics).ToString());
-            Assert.False(board.FindInstance("ipc0").IsComplete);
+            Assert.False(board.FindInstance("ipc0")!.IsComplete);
         }
 
         [Fact]
@@ -379,7 +380,7 @@ namespace NfIcbmsg.Devicetree.Tests
                 "v.overlay:25:59: warning: node /aliases, property 'led0': &led0 is not defined in this file (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it); the IPC tools do not use this property",
                 "v.overlay:24:31: warning: node /reserved-memory/memory@20070000, property 'zephyr,memory-attr': value not read: DT_MEM_ARM is not defined (a macro of a Zephyr header: pass --include-dir DIR to resolve it); the IPC tools do not use this property",
             }, board.Diagnostics.Select(d => d.ToString()));
-            Assert.True(board.FindInstance("ipc0").IsComplete);
+            Assert.True(board.FindInstance("ipc0")!.IsComplete);
         }
 
         [Fact]

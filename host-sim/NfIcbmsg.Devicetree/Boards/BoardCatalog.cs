@@ -34,9 +34,9 @@ namespace NfIcbmsg.Devicetree.Boards
         }
 
         /// <summary>The nearest directory at or above <paramref name="start"/> holding both boards/ and firmware/, or null.</summary>
-        public static BoardCatalog Locate(string start)
+        public static BoardCatalog? Locate(string start)
         {
-            DirectoryInfo directory = new DirectoryInfo(Path.GetFullPath(start));
+            DirectoryInfo? directory = new DirectoryInfo(Path.GetFullPath(start));
             while (directory != null)
             {
                 if (Directory.Exists(Path.Combine(directory.FullName, BoardsFolder)) && Directory.Exists(Path.Combine(directory.FullName, "firmware")))

@@ -14,7 +14,7 @@ namespace NfIcbmsg.Devicetree.Boards
     {
         private readonly List<Diagnostic> _diagnostics = new List<Diagnostic>();
 
-        public BoardFile(string path, DtTree tree)
+        public BoardFile(string path, DtTree? tree)
         {
             Path = path;
             Tree = tree;
@@ -25,10 +25,10 @@ namespace NfIcbmsg.Devicetree.Boards
 
         public string Path { get; }
 
-        public DtTree Tree { get; }
+        public DtTree? Tree { get; }
 
         /// <summary>nf,runtime of the root node, or null when the file does not say.</summary>
-        public string Runtime { get; internal set; }
+        public string? Runtime { get; internal set; }
 
         /// <summary>Every IPC instance, enabled or not, in tree order.</summary>
         public List<BoardInstance> Instances { get; }
@@ -54,7 +54,7 @@ namespace NfIcbmsg.Devicetree.Boards
         }
 
         /// <summary>The enabled instance with that node name, else the one with that label.</summary>
-        public BoardInstance FindInstance(string name)
+        public BoardInstance? FindInstance(string name)
         {
             return Instances.FirstOrDefault(i => i.Name == name && i.Enabled) ?? Instances.FirstOrDefault(i => i.Enabled && i.Matches(name));
         }

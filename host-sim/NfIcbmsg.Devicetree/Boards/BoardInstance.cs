@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using NfIcbmsg.Devicetree.Diagnostics;
 using NfIcbmsg.Devicetree.Tree;
@@ -63,9 +64,9 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>False for status = "disabled": Zephyr ignores such a node, and so do the tools.</summary>
         public bool Enabled { get; internal set; }
 
-        public MemoryRegion TxRegion { get; internal set; }
+        public MemoryRegion? TxRegion { get; internal set; }
 
-        public MemoryRegion RxRegion { get; internal set; }
+        public MemoryRegion? RxRegion { get; internal set; }
 
         /// <summary>tx-blocks as written (ICBMsg), or null when absent or malformed.</summary>
         public long? TxBlocks { get; internal set; }
@@ -85,14 +86,14 @@ namespace NfIcbmsg.Devicetree.Boards
         public int RxChannel { get; internal set; } = -1;
 
         /// <summary>The mailbox this side rings (the tx specifier's device); the rx device is <see cref="RxMailbox"/>.</summary>
-        public MailboxDevice Mailbox { get; internal set; }
+        public MailboxDevice? Mailbox { get; internal set; }
 
-        public MailboxDevice RxMailbox { get; internal set; }
+        public MailboxDevice? RxMailbox { get; internal set; }
 
         /// <summary>The tx direction as written: (device label, cells).</summary>
-        public MailboxSpecifier TxSpecifier { get; internal set; }
+        public MailboxSpecifier? TxSpecifier { get; internal set; }
 
-        public MailboxSpecifier RxSpecifier { get; internal set; }
+        public MailboxSpecifier? RxSpecifier { get; internal set; }
 
         /// <summary>
         /// The sim link carries channel N as UDP port PORT_BASE + N: it can carry this instance only when
@@ -100,10 +101,18 @@ namespace NfIcbmsg.Devicetree.Boards
         /// </summary>
         public bool MapsToSimLink
         {
-            get { return TxChannel != RxChannel && TxSpecifier.Cells.Count > 0 && RxSpecifier.Cells.Count > 0; }
+            get
+            {
+                // Channels differ only once both were read, and ReadChannels sets them together with the specifiers.
+                return TxChannel != RxChannel && TxSpecifier!.Cells.Count > 0 && RxSpecifier!.Cells.Count > 0;
+            }
         }
 
-        /// <summary>Every required part was read, none left to the base devicetree (the validator and the layout can run).</summary>
+        /// <summary>
+        /// Every required part was read, none left to the base devicetree (the validator and the layout can run).
+        /// The specifiers are set together with the mailboxes (BoardReader.ReadChannels), so they are non-null too.
+        /// </summary>
+        [MemberNotNullWhen(true, nameof(TxRegion), nameof(RxRegion), nameof(Mailbox), nameof(RxMailbox), nameof(TxSpecifier), nameof(RxSpecifier))]
         public bool IsComplete
         {
             get
@@ -116,7 +125,7 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>Where a property is written (the node's own location when the property is absent).</summary>
         public SourceLocation LocationOf(string property)
         {
-            DtProperty found = Node.GetProperty(property);
+            DtProperty? found = Node.GetProperty(property);
             return found != null ? found.Location : Node.Location;
         }
 

@@ -8,13 +8,13 @@ namespace NfIcbmsg.Devicetree.Boards
     /// that cannot be read comes back with no tree and its one fatal error.</summary>
     public static class BoardLoader
     {
-        public static BoardFile Load(string path, ReadLimits limits = null)
+        public static BoardFile Load(string path, ReadLimits? limits = null)
         {
             return Load(path, path, limits);
         }
 
         /// <summary>Loads <paramref name="path"/>, naming it <paramref name="displayPath"/> in the model and in every message.</summary>
-        public static BoardFile Load(string path, string displayPath, ReadLimits limits = null)
+        public static BoardFile Load(string path, string displayPath, ReadLimits? limits = null)
         {
             return Read(() => DevicetreeReader.ReadFile(path, displayPath, limits), displayPath);
         }
@@ -25,7 +25,7 @@ namespace NfIcbmsg.Devicetree.Boards
             return Read(() => DevicetreeReader.ReadFile(path, displayPath, options), displayPath);
         }
 
-        public static BoardFile LoadText(string text, string path, ReadLimits limits = null)
+        public static BoardFile LoadText(string text, string path, ReadLimits? limits = null)
         {
             return Read(() => DevicetreeReader.ReadText(text, path, limits), path);
         }

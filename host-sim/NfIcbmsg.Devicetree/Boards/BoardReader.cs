@@ -16,7 +16,10 @@ namespace NfIcbmsg.Devicetree.Boards
         private const string ReservedMemory = "/reserved-memory";
 
         private readonly BoardFile _board;
-        private readonly Dictionary<DtNode, MemoryRegion> _regions = new Dictionary<DtNode, MemoryRegion>();
+
+        // The board's tree, known non-null here (BoardFile.Tree is null only for a file that could not be read).
+        private readonly DtTree _tree;
+        private readonly Dictionary<DtNode, MemoryRegion?> _regions = new Dictionary<DtNode, MemoryRegion?>();
         private readonly Dictionary<DtNode, MailboxDevice> _mailboxes = new Dictionary<DtNode, MailboxDevice>();
 
         // Properties an IPC instance needs, read strictly; an unresolved one anywhere else is only a warning.
@@ -27,9 +30,10 @@ namespace NfIcbmsg.Devicetree.Boards
             Bindings.TxRegion, Bindings.RxRegion, Bindings.TxBlocks, Bindings.RxBlocks, Bindings.Mboxes, Bindings.MboxNames, Bindings.DcacheAlignment, Bindings.Unbound,
         };
 
-        private BoardReader(BoardFile board)
+        private BoardReader(BoardFile board, DtTree tree)
         {
             this._board = board;
+            this._tree = tree;
         }
 
         public static BoardFile Read(DtTree tree)
@@ -40,7 +44,7 @@ namespace NfIcbmsg.Devicetree.Boards
                 board.Report(diagnostic);
             }
 
-            BoardReader reader = new BoardReader(board);
+            BoardReader reader = new BoardReader(board, tree);
             reader.ReadRuntime();
             reader.ReadReservedRegions();
             foreach (DtNode node in tree.AllNodes())
@@ -55,13 +59,13 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private void ReadRuntime()
         {
-            DtProperty runtime = _board.Tree.Root.GetProperty(Bindings.Runtime);
+            DtProperty? runtime = _tree.Root.GetProperty(Bindings.Runtime);
             if (runtime == null)
             {
                 return;
             }
 
-            string value = runtime.SingleString();
+            string? value = runtime.SingleString();
             if (value == null || !Bindings.Runtimes.Contains(value))
             {
                 Error(runtime.Location, "/", Bindings.Runtime, "expected one of " + Quoted(Bindings.Runtimes) + ", found " + Describe(runtime));
@@ -73,7 +77,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private void ReadReservedRegions()
         {
-            DtNode reserved = _board.Tree.FindPath(ReservedMemory);
+            DtNode? reserved = _tree.FindPath(ReservedMemory);
             if (reserved == null)
             {
                 return;
@@ -81,7 +85,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
             foreach (DtNode child in reserved.Children.Where(c => c.GetProperty(Bindings.Reg) != null))
             {
-                MemoryRegion region = ReadReg(child);
+                MemoryRegion? region = ReadReg(child);
                 if (region != null)
                 {
                     _board.ReservedRegions.Add(region);
@@ -91,7 +95,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private void ReadNode(DtNode node)
         {
-            DtProperty compatibleProperty = node.GetProperty(Bindings.Compatible);
+            DtProperty? compatibleProperty = node.GetProperty(Bindings.Compatible);
             IReadOnlyList<string> compatibles = compatibleProperty?.Strings() ?? new string[0];
             if (compatibles.Contains(Bindings.Icbmsg))
             {
@@ -127,7 +131,8 @@ namespace NfIcbmsg.Devicetree.Boards
                 bool ipc = compatible.StartsWith("zephyr,ipc-");
                 if (ours || ipc)
                 {
-                    Warning(compatibleProperty.Location, node.Path, Bindings.Compatible, "unknown compatible \"" + compatible + "\": expected " + Bindings.Icbmsg + ", " + Bindings.Icmsg + ", " + Bindings.GpioMailbox + " or " + Bindings.SimMailbox + "; the node is ignored");
+                    // compatibles is empty when there is no compatible property.
+                    Warning(compatibleProperty!.Location, node.Path, Bindings.Compatible, "unknown compatible \"" + compatible + "\": expected " + Bindings.Icbmsg + ", " + Bindings.Icmsg + ", " + Bindings.GpioMailbox + " or " + Bindings.SimMailbox + "; the node is ignored");
                 }
             }
         }
@@ -156,8 +161,8 @@ namespace NfIcbmsg.Devicetree.Boards
         {
             BoardInstance instance = new BoardInstance(node, backend, _board.Path);
             _board.Instances.Add(instance);
-            DtProperty status = node.GetProperty(Bindings.Status);
-            string statusText = status?.SingleString();
+            DtProperty? status = node.GetProperty(Bindings.Status);
+            string? statusText = status?.SingleString();
             if (status != null && statusText != "okay" && statusText != "ok")
             {
                 // Zephyr ignores a node that is not "okay", and so does the peer's build.
@@ -167,7 +172,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
             foreach (string name in s_instanceProperties.Concat(new[] { Bindings.Endpoints }))
             {
-                DtProperty property = node.GetProperty(name);
+                DtProperty? property = node.GetProperty(name);
                 if (property != null)
                 {
                     _strict.Add(property);
@@ -213,7 +218,7 @@ namespace NfIcbmsg.Devicetree.Boards
             {
                 string what = string.Join(", ", instance.MissingFromBase);
                 string name = instance.Node.Labels.Count > 0 ? "&" + string.Join(", &", instance.Node.Labels) : instance.Path;
-                if (_board.Tree.HasBase)
+                if (_tree.HasBase)
                 {
                     Error(instance.Node.Location, instance.Path, null, "incomplete instance " + name + ": " + what + " defined neither in this file nor in the base devicetree given with --base");
                 }
@@ -227,19 +232,20 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>Unresolved labels and undefined macros in properties no instance needs: Zephyr's business, not ours; named once each.</summary>
         private void ReportUnresolvedElsewhere()
         {
-            string remedy = _board.Tree.HasBase ? " (not in the base devicetree either)" : " (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it)";
-            foreach (IGrouping<DtProperty, UnresolvedReference> group in _board.Tree.UnresolvedReferences.Where(r => !_strict.Contains(r.Property)).GroupBy(r => r.Property))
+            string remedy = _tree.HasBase ? " (not in the base devicetree either)" : " (it is in the base devicetree: pass --base build/zephyr/zephyr.dts to check it)";
+            foreach (IGrouping<DtProperty, UnresolvedReference> group in _tree.UnresolvedReferences.Where(r => !_strict.Contains(r.Property)).GroupBy(r => r.Property))
             {
                 UnresolvedReference first = group.First();
                 string names = string.Join(", ", group.Select(r => r.Cell.ToString()).Distinct());
                 Warning(first.Cell.Location, first.Node.Path, first.Property.Name, names + " is not defined in this file" + remedy + "; the IPC tools do not use this property");
             }
 
-            foreach (DtNode node in _board.Tree.AllNodes())
+            foreach (DtNode node in _tree.AllNodes())
             {
                 foreach (DtProperty property in node.Properties.Where(p => p.Unresolved != null && !_strict.Contains(p)))
                 {
-                    Warning(property.Unresolved.Location, node.Path, property.Name, "value not read: " + property.Unresolved.Identifier + " is not defined (a macro of a Zephyr header: pass --include-dir DIR to resolve it); the IPC tools do not use this property");
+                    // The filter above keeps only properties with Unresolved set.
+                    Warning(property.Unresolved!.Location, node.Path, property.Name, "value not read: " + property.Unresolved.Identifier + " is not defined (a macro of a Zephyr header: pass --include-dir DIR to resolve it); the IPC tools do not use this property");
                 }
             }
         }
@@ -259,7 +265,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private UnboundMode ReadUnbound(DtNode node)
         {
-            DtProperty property = node.GetProperty(Bindings.Unbound);
+            DtProperty? property = node.GetProperty(Bindings.Unbound);
             if (property == null)
             {
                 return UnboundMode.Disable;
@@ -276,10 +282,10 @@ namespace NfIcbmsg.Devicetree.Boards
             return UnboundMode.Disable;
         }
 
-        private MemoryRegion ReadRegionReference(BoardInstance instance, string name)
+        private MemoryRegion? ReadRegionReference(BoardInstance instance, string name)
         {
             DtNode node = instance.Node;
-            DtProperty property = node.GetProperty(name);
+            DtProperty? property = node.GetProperty(name);
             if (property == null && MayComeFromBase(instance))
             {
                 instance.MissingFromBase.Add(name);
@@ -297,14 +303,14 @@ namespace NfIcbmsg.Devicetree.Boards
                 return null;
             }
 
-            IReadOnlyList<DtCell> cells = property.AllCells();
+            IReadOnlyList<DtCell>? cells = property.AllCells();
             if (cells == null || cells.Count != 1 || !cells[0].IsReference)
             {
                 Error(property.Location, node.Path, name, "expected one phandle <&label> to a reserved-memory node, found " + Describe(property));
                 return null;
             }
 
-            DtNode target = cells[0].Target;
+            DtNode? target = cells[0].Target;
             if (target == null || (target.IsExternal && target.GetProperty(Bindings.Reg) == null))
             {
                 // The region is a node of the base devicetree (the SoC's shared SRAM partitions).
@@ -322,16 +328,17 @@ namespace NfIcbmsg.Devicetree.Boards
         }
 
         /// <summary>The first reg entry, cell counts from the parent (#address-cells, #size-cells; 1 and 1 when absent, as on 32-bit SoCs).</summary>
-        private MemoryRegion ReadReg(DtNode node)
+        private MemoryRegion? ReadReg(DtNode node)
         {
-            MemoryRegion cached;
+            MemoryRegion? cached;
             if (_regions.TryGetValue(node, out cached))
             {
                 return cached;
             }
 
             _regions[node] = null;
-            DtProperty reg = node.GetProperty(Bindings.Reg);
+            // Callers pass only nodes with a reg (ReadReservedRegions filters on it, ReadRegionReference checks it).
+            DtProperty reg = node.GetProperty(Bindings.Reg)!;
             if (UnresolvedValue(node, reg))
             {
                 return null;
@@ -340,7 +347,7 @@ namespace NfIcbmsg.Devicetree.Boards
             _strict.Add(reg);
             int addressCells = CellCount(node.Parent, "#address-cells");
             int sizeCells = CellCount(node.Parent, "#size-cells");
-            IReadOnlyList<DtCell> cells = reg.AllCells();
+            IReadOnlyList<DtCell>? cells = reg.AllCells();
             if (cells == null || cells.Count != addressCells + sizeCells || cells.Any(c => c.IsReference))
             {
                 Error(reg.Location, node.Path, Bindings.Reg, "expected reg = <address size> (" + addressCells + " address cell(s), " + sizeCells + " size cell(s)), found " + Describe(reg));
@@ -373,9 +380,9 @@ namespace NfIcbmsg.Devicetree.Boards
         /// </summary>
         private static ulong Translate(DtNode node, ulong address)
         {
-            for (DtNode bus = node.Parent; bus != null && bus.Parent != null; bus = bus.Parent)
+            for (DtNode? bus = node.Parent; bus != null && bus.Parent != null; bus = bus.Parent)
             {
-                IReadOnlyList<DtCell> ranges = bus.GetProperty("ranges")?.AllCells();
+                IReadOnlyList<DtCell>? ranges = bus.GetProperty("ranges")?.AllCells();
                 if (ranges == null || ranges.Count == 0)
                 {
                     continue;
@@ -400,7 +407,7 @@ namespace NfIcbmsg.Devicetree.Boards
             return address;
         }
 
-        private static int CellCount(DtNode parent, string name)
+        private static int CellCount(DtNode? parent, string name)
         {
             uint? count = parent?.GetProperty(name)?.SingleNumber();
             return count.HasValue && count.Value >= 1 && count.Value <= 2 ? (int)count.Value : 1;
@@ -419,7 +426,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private long? ReadNumber(DtNode node, string name, bool required, string meaning)
         {
-            DtProperty property = node.GetProperty(name);
+            DtProperty? property = node.GetProperty(name);
             if (property == null)
             {
                 if (required)
@@ -448,9 +455,9 @@ namespace NfIcbmsg.Devicetree.Boards
         private void ReadChannels(BoardInstance instance)
         {
             DtNode node = instance.Node;
-            DtProperty mboxes = node.GetProperty(Bindings.Mboxes);
-            DtProperty names = node.GetProperty(Bindings.MboxNames);
-            foreach ((DtProperty property, string name, string expected) in new[]
+            DtProperty? mboxes = node.GetProperty(Bindings.Mboxes);
+            DtProperty? names = node.GetProperty(Bindings.MboxNames);
+            foreach ((DtProperty? property, string name, string expected) in new[]
             {
                 (mboxes, Bindings.Mboxes, "two mailbox specifiers, as mboxes = <&mbox 0>, <&mbox 1>;"),
                 (names, Bindings.MboxNames, "mbox-names = \"tx\", \"rx\"; naming the channels of mboxes in order"),
@@ -476,14 +483,14 @@ namespace NfIcbmsg.Devicetree.Boards
                 return;
             }
 
-            List<(DtCell Reference, List<DtCell> Arguments)> specifiers = Specifiers(mboxes);
+            List<(DtCell Reference, List<DtCell> Arguments)>? specifiers = Specifiers(mboxes);
             if (specifiers == null || specifiers.Count != 2)
             {
                 Error(mboxes.Location, node.Path, Bindings.Mboxes, "expected two mailbox specifiers, one for tx and one for rx, each a phandle and the device's #mbox-cells cells: mboxes = <&mbox 0>, <&mbox 1>; found " + Describe(mboxes));
                 return;
             }
 
-            IReadOnlyList<string> strings = names.Strings();
+            IReadOnlyList<string>? strings = names.Strings();
             if (strings == null || strings.Count != 2 || !strings.Contains("tx") || !strings.Contains("rx"))
             {
                 Error(names.Location, node.Path, Bindings.MboxNames, "expected \"tx\", \"rx\" (in the order of mboxes, either order), found " + Describe(names));
@@ -491,8 +498,8 @@ namespace NfIcbmsg.Devicetree.Boards
             }
 
             int tx = strings[0] == "tx" ? 0 : 1;
-            MailboxSpecifier txSpecifier = ReadSpecifier(instance, mboxes, specifiers[tx]);
-            MailboxSpecifier rxSpecifier = ReadSpecifier(instance, mboxes, specifiers[1 - tx]);
+            MailboxSpecifier? txSpecifier = ReadSpecifier(instance, mboxes, specifiers[tx]);
+            MailboxSpecifier? rxSpecifier = ReadSpecifier(instance, mboxes, specifiers[1 - tx]);
             if (txSpecifier == null || rxSpecifier == null)
             {
                 return;
@@ -522,10 +529,10 @@ namespace NfIcbmsg.Devicetree.Boards
         /// One direction: the device, and cells that fit it. Our devices take exactly one channel cell; a SoC's
         /// device takes what its #mbox-cells says where the tree gives it (any count where it does not).
         /// </summary>
-        private MailboxSpecifier ReadSpecifier(BoardInstance instance, DtProperty mboxes, (DtCell Reference, List<DtCell> Arguments) specifier)
+        private MailboxSpecifier? ReadSpecifier(BoardInstance instance, DtProperty mboxes, (DtCell Reference, List<DtCell> Arguments) specifier)
         {
             DtNode node = instance.Node;
-            DtNode deviceNode = specifier.Reference.Target;
+            DtNode? deviceNode = specifier.Reference.Target;
             if (deviceNode == null)
             {
                 Error(specifier.Reference.Location, node.Path, Bindings.Mboxes, "unknown path " + specifier.Reference + ": expected a mailbox device's &label or the path of a node of this tree");
@@ -543,7 +550,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
             if (specifier.Arguments.Count != expected)
             {
-                string rule = IsOurs(device) ? "one channel cell (" + device.Compatible + ")" : expected + " cell(s) (#mbox-cells of " + specifier.Reference + " at " + deviceNode.GetProperty(Bindings.MboxCells).Location + ")";
+                // Not ours and the count differs: expected came from #mbox-cells, so the property is there.
+                string rule = IsOurs(device) ? "one channel cell (" + device.Compatible + ")" : expected + " cell(s) (#mbox-cells of " + specifier.Reference + " at " + deviceNode.GetProperty(Bindings.MboxCells)!.Location + ")";
                 Error(specifier.Reference.Location, node.Path, Bindings.Mboxes, "the specifier " + specifier.Reference + (specifier.Arguments.Count == 0 ? string.Empty : " " + string.Join(" ", specifier.Arguments)) + " has " + specifier.Arguments.Count + " cell(s): expected " + rule);
                 return null;
             }
@@ -558,9 +566,9 @@ namespace NfIcbmsg.Devicetree.Boards
         }
 
         /// <summary>Splits flattened mbox cells into (phandle, arguments) groups; null when the first cell is not a phandle.</summary>
-        private static List<(DtCell, List<DtCell>)> Specifiers(DtProperty property)
+        private static List<(DtCell, List<DtCell>)>? Specifiers(DtProperty property)
         {
-            IReadOnlyList<DtCell> cells = property.AllCells();
+            IReadOnlyList<DtCell>? cells = property.AllCells();
             if (cells == null || cells.Count == 0 || !cells[0].IsReference)
             {
                 return null;
@@ -584,14 +592,14 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private MailboxDevice ReadMailbox(DtNode node)
         {
-            MailboxDevice device;
+            MailboxDevice? device;
             if (_mailboxes.TryGetValue(node, out device))
             {
                 return device;
             }
 
-            DtProperty compatibleProperty = node.GetProperty(Bindings.Compatible);
-            string compatible = compatibleProperty?.Strings()?.FirstOrDefault();
+            DtProperty? compatibleProperty = node.GetProperty(Bindings.Compatible);
+            string? compatible = compatibleProperty?.Strings()?.FirstOrDefault();
             if (compatible == Bindings.GpioMailbox)
             {
                 device = new MailboxDevice(node, MailboxKind.Gpio, compatible);
@@ -604,7 +612,8 @@ namespace NfIcbmsg.Devicetree.Boards
                 long? portBase = ReadNumber(node, Bindings.PortBase, false, "the UDP port of channel 0");
                 if (portBase.HasValue && (portBase.Value < 1 || portBase.Value > 65535))
                 {
-                    Error(node.GetProperty(Bindings.PortBase).Location, node.Path, Bindings.PortBase, "port " + portBase.Value + " is outside 1..65535");
+                    // ReadNumber returned a value, so port-base is there.
+                    Error(node.GetProperty(Bindings.PortBase)!.Location, node.Path, Bindings.PortBase, "port " + portBase.Value + " is outside 1..65535");
                 }
                 else if (portBase.HasValue)
                 {
@@ -631,7 +640,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private void StrictProperty(DtNode node, string name)
         {
-            DtProperty property = node.GetProperty(name);
+            DtProperty? property = node.GetProperty(name);
             if (property != null)
             {
                 _strict.Add(property);
@@ -643,8 +652,8 @@ namespace NfIcbmsg.Devicetree.Boards
             DtNode node = device.Node;
             StrictProperty(node, Bindings.TxPins);
             StrictProperty(node, Bindings.RxPins);
-            int[] tx = ReadPinList(node, Bindings.TxPins);
-            int[] rx = ReadPinList(node, Bindings.RxPins);
+            int[]? tx = ReadPinList(node, Bindings.TxPins);
+            int[]? rx = ReadPinList(node, Bindings.RxPins);
             if (tx == null || rx == null)
             {
                 return;
@@ -652,7 +661,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
             if (tx.Length != rx.Length)
             {
-                Error(node.GetProperty(Bindings.RxPins).Location, node.Path, Bindings.RxPins, "lists " + rx.Length + " pins but tx-pins lists " + tx.Length + ": expected one tx pin and one rx pin per channel");
+                // ReadPinList returned pins, so rx-pins is there.
+                Error(node.GetProperty(Bindings.RxPins)!.Location, node.Path, Bindings.RxPins, "lists " + rx.Length + " pins but tx-pins lists " + tx.Length + ": expected one tx pin and one rx pin per channel");
                 return;
             }
 
@@ -660,7 +670,8 @@ namespace NfIcbmsg.Devicetree.Boards
             int repeated = all.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).DefaultIfEmpty(-1).First();
             if (repeated >= 0)
             {
-                Error(node.GetProperty(Bindings.TxPins).Location, node.Path, Bindings.TxPins, "GPIO" + repeated + " is listed twice in tx-pins/rx-pins: expected a pin of its own for each end of each channel");
+                // ReadPinList returned pins, so tx-pins is there.
+                Error(node.GetProperty(Bindings.TxPins)!.Location, node.Path, Bindings.TxPins, "GPIO" + repeated + " is listed twice in tx-pins/rx-pins: expected a pin of its own for each end of each channel");
                 return;
             }
 
@@ -668,16 +679,16 @@ namespace NfIcbmsg.Devicetree.Boards
             device.RxPins = rx;
         }
 
-        private int[] ReadPinList(DtNode node, string name)
+        private int[]? ReadPinList(DtNode node, string name)
         {
-            DtProperty property = node.GetProperty(name);
+            DtProperty? property = node.GetProperty(name);
             if (property == null)
             {
                 Missing(node, name, "one GPIO number per channel, as " + name + " = <25 26>;");
                 return null;
             }
 
-            IReadOnlyList<DtCell> cells = property.AllCells();
+            IReadOnlyList<DtCell>? cells = property.AllCells();
             if (cells == null || cells.Count == 0 || cells.Any(c => c.IsReference || c.Value > 255))
             {
                 Error(property.Location, node.Path, name, "expected GPIO numbers (0..255), one per channel, as " + name + " = <25 26>; found " + Describe(property));
@@ -692,12 +703,12 @@ namespace NfIcbmsg.Devicetree.Boards
             Error(node.Location, node.Path, property, "missing property: expected " + expected);
         }
 
-        private void Error(SourceLocation at, string node, string property, string message)
+        private void Error(SourceLocation at, string node, string? property, string message)
         {
             _board.Report(Diagnostic.Error(at, node, property, message));
         }
 
-        private void Warning(SourceLocation at, string node, string property, string message)
+        private void Warning(SourceLocation at, string node, string? property, string message)
         {
             _board.Report(Diagnostic.Warning(at, node, property, message));
         }

@@ -60,13 +60,16 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private static bool CheckBlockCounts(BoardFile board, BoardInstance instance)
         {
+            // Validate checks only complete instances (every region, mailbox and specifier read).
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             if (instance.Backend != BackendKind.Icbmsg)
             {
                 return true;
             }
 
+            // A complete ICBMsg instance has both block counts (IsComplete).
             bool valid = true;
-            foreach ((string name, long count) in new[] { (Bindings.TxBlocks, instance.TxBlocks.Value), (Bindings.RxBlocks, instance.RxBlocks.Value) })
+            foreach ((string name, long count) in new[] { (Bindings.TxBlocks, instance.TxBlocks!.Value), (Bindings.RxBlocks, instance.RxBlocks!.Value) })
             {
                 if (count < 1 || count > RegionLayout.MaxBlocks)
                 {
@@ -80,6 +83,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private static bool CheckAlignment(BoardFile board, BoardInstance instance)
         {
+            // Validate checks only complete instances (every region, mailbox and specifier read).
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             long d = instance.DcacheAlignment;
             if ((d & (d - 1)) != 0)
             {
@@ -123,6 +128,8 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>The two regions of one instance: distinct and apart.</summary>
         private static bool CheckOwnRegions(BoardFile board, BoardInstance instance)
         {
+            // Validate checks only complete instances (every region, mailbox and specifier read).
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             if (instance.TxRegion.Node == instance.RxRegion.Node)
             {
                 Fail(board, instance, Bindings.RxRegion, "rx-region is the same region as tx-region (" + instance.TxRegion.Name + "): expected a second region, one per direction");
@@ -140,6 +147,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private static bool CheckChannels(BoardFile board, BoardInstance instance)
         {
+            // Validate checks only complete instances (every region, mailbox and specifier read).
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             bool ours = instance.Mailbox.Kind == MailboxKind.Gpio || instance.Mailbox.Kind == MailboxKind.Sim;
             if (ours && instance.TxChannel == instance.RxChannel)
             {
@@ -205,9 +214,11 @@ namespace NfIcbmsg.Devicetree.Boards
                 }
             }
 
-            HashSet<MemoryRegion> used = new HashSet<MemoryRegion>(instances.SelectMany(i => new[] { i.TxRegion, i.RxRegion }));
+            // Every instance here is complete: both regions are set.
+            HashSet<MemoryRegion> used = new HashSet<MemoryRegion>(instances.SelectMany(i => new[] { i.TxRegion!, i.RxRegion! }));
             foreach (BoardInstance instance in instances)
             {
+                System.Diagnostics.Debug.Assert(instance.IsComplete);
                 foreach ((string property, MemoryRegion region) in new[] { (Bindings.TxRegion, instance.TxRegion), (Bindings.RxRegion, instance.RxRegion) })
                 {
                     foreach (MemoryRegion other in board.ReservedRegions.Where(r => !used.Contains(r) && r.Overlaps(region) && !Contains(r.Node, region.Node)))
@@ -221,7 +232,7 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>A region that is a partition of a reserved node (as SoC trees write shared SRAM) lies inside it, not across it.</summary>
         private static bool Contains(Tree.DtNode outer, Tree.DtNode inner)
         {
-            for (Tree.DtNode node = inner.Parent; node != null; node = node.Parent)
+            for (Tree.DtNode? node = inner.Parent; node != null; node = node.Parent)
             {
                 if (node == outer)
                 {
@@ -234,6 +245,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private static void CheckRegionsApart(BoardFile board, BoardInstance later, BoardInstance earlier)
         {
+            // CheckNamesAndSharing is given complete instances only.
+            System.Diagnostics.Debug.Assert(later.IsComplete && earlier.IsComplete);
             foreach ((string property, MemoryRegion region) in new[] { (Bindings.TxRegion, later.TxRegion), (Bindings.RxRegion, later.RxRegion) })
             {
                 foreach (MemoryRegion other in new[] { earlier.TxRegion, earlier.RxRegion })
@@ -250,6 +263,8 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>Two instances must not share a specifier (the same cells of the same device), whichever direction.</summary>
         private static void CheckChannelsApart(BoardFile board, BoardInstance later, BoardInstance earlier)
         {
+            // CheckNamesAndSharing is given complete instances only.
+            System.Diagnostics.Debug.Assert(later.IsComplete && earlier.IsComplete);
             List<MailboxSpecifier> reported = new List<MailboxSpecifier>();
             foreach (MailboxSpecifier mine in new[] { later.TxSpecifier, later.RxSpecifier })
             {

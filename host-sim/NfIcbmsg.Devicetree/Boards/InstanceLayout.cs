@@ -18,18 +18,18 @@ namespace NfIcbmsg.Devicetree.Boards
         public BoardInstance Instance { get; }
 
         /// <summary>ICBMsg: the region this side writes (local = tx-blocks).</summary>
-        public RegionLayout Tx { get; private set; }
+        public RegionLayout? Tx { get; private set; }
 
         /// <summary>ICBMsg: the region this side reads (local = rx-blocks).</summary>
-        public RegionLayout Rx { get; private set; }
+        public RegionLayout? Rx { get; private set; }
 
         /// <summary>The ring of the tx region (for ICBMsg: inside its ICMsg area).</summary>
-        public PacketBufferLayout TxRing { get; private set; }
+        public PacketBufferLayout? TxRing { get; private set; }
 
-        public PacketBufferLayout RxRing { get; private set; }
+        public PacketBufferLayout? RxRing { get; private set; }
 
         /// <summary>Why the layout cannot be computed, or null. Names the region ("tx region &amp;sram_tx: ...").</summary>
-        public string Error { get; private set; }
+        public string? Error { get; private set; }
 
         /// <summary>True when the error is about the tx region (for placing the message).</summary>
         public bool ErrorInTxRegion { get; private set; }
@@ -43,13 +43,15 @@ namespace NfIcbmsg.Devicetree.Boards
         /// <summary>Computes the layout of a complete instance; on failure <see cref="Error"/> says why.</summary>
         public static InstanceLayout Compute(BoardInstance instance)
         {
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             InstanceLayout layout = new InstanceLayout(instance);
             int alignment = (int)instance.DcacheAlignment;
             string error;
             if (instance.Backend == BackendKind.Icbmsg)
             {
-                int tx = (int)instance.TxBlocks.Value;
-                int rx = (int)instance.RxBlocks.Value;
+                // A complete ICBMsg instance has both block counts.
+                int tx = (int)instance.TxBlocks!.Value;
+                int rx = (int)instance.RxBlocks!.Value;
                 layout.Tx = RegionLayout.TryCompute(instance.TxRegion.Address, (int)instance.TxRegion.Size, tx, rx, alignment, out error);
                 if (layout.Tx == null)
                 {
@@ -86,7 +88,8 @@ namespace NfIcbmsg.Devicetree.Boards
 
         private InstanceLayout Fail(bool txRegion, string error)
         {
-            MemoryRegion region = txRegion ? Instance.TxRegion : Instance.RxRegion;
+            // Compute is given complete instances only: both regions are set.
+            MemoryRegion region = (txRegion ? Instance.TxRegion : Instance.RxRegion)!;
             Error = (txRegion ? "tx" : "rx") + " region " + region.Name + ": " + error;
             ErrorInTxRegion = txRegion;
             Tx = null;

@@ -6,7 +6,7 @@ namespace NfIcbmsg.Devicetree.Boards
     /// <summary>The mailbox an instance's channels belong to. Channel numbers are per device.</summary>
     public sealed class MailboxDevice
     {
-        public MailboxDevice(DtNode node, MailboxKind kind, string compatible)
+        public MailboxDevice(DtNode node, MailboxKind kind, string? compatible)
         {
             Node = node;
             Kind = kind;
@@ -20,7 +20,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
         public MailboxKind Kind { get; }
 
-        public string Compatible { get; }
+        public string? Compatible { get; }
 
         /// <summary>"&amp;mbox" when labelled, else the node path.</summary>
         public string Name

@@ -21,10 +21,12 @@ namespace NfIcbmsg.Devicetree.Boards
                 return report;
             }
 
-            List<(BoardInstance X, BoardInstance Y)> matched = Match(a, b);
-            foreach ((BoardInstance x, BoardInstance y) in matched)
+            List<(BoardInstance? X, BoardInstance? Y)> matched = Match(a, b);
+            foreach ((BoardInstance? x, BoardInstance? y) in matched)
             {
-                string name = (x ?? y).Name;
+                // Match leaves at most one side of a pair missing.
+                BoardInstance either = (x ?? y)!;
+                string name = either.Name;
                 if (x != null && y != null && (!x.IsComplete || !y.IsComplete))
                 {
                     BoardInstance incomplete = x.IsComplete ? y : x;
@@ -35,7 +37,7 @@ namespace NfIcbmsg.Devicetree.Boards
 
                 if (x == null || y == null)
                 {
-                    BoardInstance present = x ?? y;
+                    BoardInstance present = either;
                     string missingFrom = x == null ? a.Path : b.Path;
                     SourceLocation other = new SourceLocation(missingFrom, 1, 1);
                     report.Mismatches.Add(new PairMismatch(DiagnosticSeverity.Error, name, x == null ? other : present.Node.Location, x == null ? present.Node.Location : other,
@@ -61,23 +63,29 @@ namespace NfIcbmsg.Devicetree.Boards
         }
 
         /// <summary>Instances paired by node name, else by a label both share (a base devicetree may name the node differently).</summary>
-        private static List<(BoardInstance, BoardInstance)> Match(BoardFile a, BoardFile b)
+        private static List<(BoardInstance?, BoardInstance?)> Match(BoardFile a, BoardFile b)
         {
-            List<(BoardInstance, BoardInstance)> pairs = new List<(BoardInstance, BoardInstance)>();
+            List<(BoardInstance?, BoardInstance?)> pairs = new List<(BoardInstance?, BoardInstance?)>();
             List<BoardInstance> left = b.EnabledInstances.ToList();
             foreach (BoardInstance x in a.EnabledInstances)
             {
-                BoardInstance y = left.FirstOrDefault(i => i.Name == x.Name) ?? left.FirstOrDefault(i => i.Node.Labels.Any(x.Node.Labels.Contains));
-                left.Remove(y);
+                BoardInstance? y = left.FirstOrDefault(i => i.Name == x.Name) ?? left.FirstOrDefault(i => i.Node.Labels.Any(x.Node.Labels.Contains));
+                if (y != null)
+                {
+                    left.Remove(y);
+                }
+
                 pairs.Add((x, y));
             }
 
-            pairs.AddRange(left.Select(y => ((BoardInstance)null, y)));
+            pairs.AddRange(left.Select(y => ((BoardInstance?)null, (BoardInstance?)y)));
             return pairs;
         }
 
         private static void Compare(PairReport report, BoardInstance x, BoardInstance y)
         {
+            // Check compares only pairs of two complete instances.
+            System.Diagnostics.Debug.Assert(x.IsComplete && y.IsComplete);
             if (x.Backend != y.Backend)
             {
                 Mismatch(report, x, y, Bindings.Compatible, Bindings.Compatible, "compatible \"" + x.Compatible + "\" here but \"" + y.Compatible + "\" there: both sides must run the same backend");
@@ -88,8 +96,9 @@ namespace NfIcbmsg.Devicetree.Boards
             SameRegion(report, x, y, Bindings.RxRegion, x.RxRegion, Bindings.TxRegion, y.TxRegion);
             if (x.Backend == BackendKind.Icbmsg)
             {
-                SameNumber(report, x, y, Bindings.TxBlocks, x.TxBlocks.Value, Bindings.RxBlocks, y.RxBlocks.Value, "the block count of the region this side writes");
-                SameNumber(report, x, y, Bindings.RxBlocks, x.RxBlocks.Value, Bindings.TxBlocks, y.TxBlocks.Value, "the block count of the region the other side writes");
+                // Both are complete ICBMsg instances: both block counts were read.
+                SameNumber(report, x, y, Bindings.TxBlocks, x.TxBlocks!.Value, Bindings.RxBlocks, y.RxBlocks!.Value, "the block count of the region this side writes");
+                SameNumber(report, x, y, Bindings.RxBlocks, x.RxBlocks!.Value, Bindings.TxBlocks, y.TxBlocks!.Value, "the block count of the region the other side writes");
                 if (x.EndpointCount != y.EndpointCount)
                 {
                     report.Mismatches.Add(new PairMismatch(DiagnosticSeverity.Warning, x.Name, x.LocationOf(Bindings.Endpoints), y.LocationOf(Bindings.Endpoints),
@@ -119,6 +128,7 @@ namespace NfIcbmsg.Devicetree.Boards
         /// </summary>
         private static void CompareMailboxes(PairReport report, BoardInstance x, BoardInstance y)
         {
+            System.Diagnostics.Debug.Assert(x.IsComplete && y.IsComplete);
             if (IsOurs(x.Mailbox) || IsOurs(y.Mailbox))
             {
                 SameNumber(report, x, y, "tx channel", x.TxChannel, "rx channel", y.RxChannel, "the channel this side rings is the one the other side listens on", Bindings.Mboxes);
@@ -171,7 +181,8 @@ namespace NfIcbmsg.Devicetree.Boards
             InstanceLayout ly = InstanceLayout.Compute(y);
             if (x.Backend == BackendKind.Icbmsg)
             {
-                bool same = Same(lx.Tx, ly.Rx) && Same(lx.Rx, ly.Tx);
+                // Pair runs only for instances that passed validation, whose CheckLayout computed this layout without error.
+                bool same = Same(lx.Tx!, ly.Rx!) && Same(lx.Rx!, ly.Tx!);
                 if (!same || lx.IsInitiator == ly.IsInitiator)
                 {
                     Mismatch(report, x, y, Bindings.TxRegion, Bindings.RxRegion, "the two sides compute different layouts or roles for the same regions; this is a tool defect, please report it");
@@ -196,7 +207,7 @@ namespace NfIcbmsg.Devicetree.Boards
             }
         }
 
-        private static void SameNumber(PairReport report, BoardInstance x, BoardInstance y, string xName, long xValue, string yName, long yValue, string why, string property = null)
+        private static void SameNumber(PairReport report, BoardInstance x, BoardInstance y, string xName, long xValue, string yName, long yValue, string why, string? property = null)
         {
             if (xValue != yValue)
             {

@@ -18,7 +18,7 @@ namespace NfIcbmsg.Devicetree.Boards
     public sealed record InstancePair(string Name, BoardInstance A, BoardInstance B, InstanceLayout LayoutA, InstanceLayout LayoutB)
     {
         /// <summary>ICBMsg: the side that assigns endpoint addresses (docs/protocol.md §6.5); null for ICMsg.</summary>
-        public BoardInstance Initiator
+        public BoardInstance? Initiator
         {
             get
             {

@@ -5,14 +5,14 @@ namespace NfIcbmsg.Devicetree.Diagnostics
     /// <c>file:line:column: severity: node /path, property 'name': what is wrong and what would be valid</c>
     /// so that editors and CI logs can jump to it.
     /// </summary>
-    public sealed record Diagnostic(DiagnosticSeverity Severity, SourceLocation Location, string NodePath, string Property, string Message)
+    public sealed record Diagnostic(DiagnosticSeverity Severity, SourceLocation Location, string? NodePath, string? Property, string Message)
     {
-        public static Diagnostic Error(SourceLocation location, string nodePath, string property, string message)
+        public static Diagnostic Error(SourceLocation location, string? nodePath, string? property, string message)
         {
             return new Diagnostic(DiagnosticSeverity.Error, location, nodePath, property, message);
         }
 
-        public static Diagnostic Warning(SourceLocation location, string nodePath, string property, string message)
+        public static Diagnostic Warning(SourceLocation location, string? nodePath, string? property, string message)
         {
             return new Diagnostic(DiagnosticSeverity.Warning, location, nodePath, property, message);
         }
@@ -23,12 +23,12 @@ namespace NfIcbmsg.Devicetree.Diagnostics
         }
 
         /// <summary>The subject part: "node /ipc/ipc0, property 'tx-blocks'" (either part may be absent).</summary>
-        public string Subject
+        public string? Subject
         {
             get
             {
-                string node = NodePath == null ? null : "node " + NodePath;
-                string property = Property == null ? null : "property '" + Property + "'";
+                string? node = NodePath == null ? null : "node " + NodePath;
+                string? property = Property == null ? null : "property '" + Property + "'";
                 if (node != null && property != null)
                 {
                     return node + ", " + property;
@@ -41,7 +41,7 @@ namespace NfIcbmsg.Devicetree.Diagnostics
         public override string ToString()
         {
             string severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
-            string subject = Subject;
+            string? subject = Subject;
             return Location + ": " + severity + ": " + (subject == null ? string.Empty : subject + ": ") + Message;
         }
     }

@@ -30,6 +30,7 @@ namespace NfIcbmsg.Devicetree.Generation
         public static string Generate(BoardInstance instance, string source)
         {
             string boardName = BoardCatalog.BoardName(source);
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             InstanceLayout layout = InstanceLayout.Compute(instance);
             MailboxDevice mailbox = instance.Mailbox;
             StringBuilder code = new StringBuilder();
@@ -42,15 +43,16 @@ namespace NfIcbmsg.Devicetree.Generation
             Line(code, 0, "{");
             Line(code, 1, "/// <summary>");
             Line(code, 1, "/// " + Xml("Instance " + instance.Name + " (" + instance.Path + ", " + instance.Compatible + ") of " + source + ", seen from this side."));
+            // A valid instance's layout computed without error: its parts for the backend are set.
             if (instance.Backend == BackendKind.Icbmsg)
             {
-                Line(code, 1, "/// TX region: ICMsg area " + layout.Tx.IcmsgAreaSize + " bytes, " + layout.Tx.BlockCount + " blocks of " + layout.Tx.BlockSize + " bytes from " + Hex(layout.Tx.BlocksAddress) + ", largest message " + layout.Tx.MaxMessageSize + " bytes.");
-                Line(code, 1, "/// RX region: ICMsg area " + layout.Rx.IcmsgAreaSize + " bytes, " + layout.Rx.BlockCount + " blocks of " + layout.Rx.BlockSize + " bytes from " + Hex(layout.Rx.BlocksAddress) + ", largest message " + layout.Rx.MaxMessageSize + " bytes.");
+                Line(code, 1, "/// TX region: ICMsg area " + layout.Tx!.IcmsgAreaSize + " bytes, " + layout.Tx!.BlockCount + " blocks of " + layout.Tx!.BlockSize + " bytes from " + Hex(layout.Tx!.BlocksAddress) + ", largest message " + layout.Tx!.MaxMessageSize + " bytes.");
+                Line(code, 1, "/// RX region: ICMsg area " + layout.Rx!.IcmsgAreaSize + " bytes, " + layout.Rx!.BlockCount + " blocks of " + layout.Rx!.BlockSize + " bytes from " + Hex(layout.Rx!.BlocksAddress) + ", largest message " + layout.Rx!.MaxMessageSize + " bytes.");
                 Line(code, 1, "/// Role: " + (layout.IsInitiator ? "initiator (this side assigns endpoint addresses)." : "follower (the peer assigns endpoint addresses)."));
             }
             else
             {
-                Line(code, 1, "/// Rings over the whole regions: TX data " + layout.TxRing.DataLength + " bytes, RX data " + layout.RxRing.DataLength + " bytes.");
+                Line(code, 1, "/// Rings over the whole regions: TX data " + layout.TxRing!.DataLength + " bytes, RX data " + layout.RxRing!.DataLength + " bytes.");
             }
 
             Line(code, 1, "/// </summary>");
@@ -60,10 +62,11 @@ namespace NfIcbmsg.Devicetree.Generation
             Constant(code, "int", "TxRegionSize", Hex(instance.TxRegion.Size), "Size of the region this side writes.");
             Constant(code, "uint", "RxRegionAddress", Hex(instance.RxRegion.Address), "Physical address of the region this side reads (" + instance.RxRegion.Name + ").");
             Constant(code, "int", "RxRegionSize", Hex(instance.RxRegion.Size), "Size of the region this side reads.");
+            // A complete ICBMsg instance has both block counts.
             if (instance.Backend == BackendKind.Icbmsg)
             {
-                Constant(code, "int", "TxBlocks", Decimal(instance.TxBlocks.Value), "Blocks in the tx region.");
-                Constant(code, "int", "RxBlocks", Decimal(instance.RxBlocks.Value), "Blocks in the rx region.");
+                Constant(code, "int", "TxBlocks", Decimal(instance.TxBlocks!.Value), "Blocks in the tx region.");
+                Constant(code, "int", "RxBlocks", Decimal(instance.RxBlocks!.Value), "Blocks in the rx region.");
                 Constant(code, "int", "EndpointCount", Decimal(instance.EndpointCount), "Endpoints of this instance (nf,endpoints).");
             }
 

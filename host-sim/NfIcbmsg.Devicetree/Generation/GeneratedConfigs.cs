@@ -27,13 +27,13 @@ namespace NfIcbmsg.Devicetree.Generation
         private static readonly Regex s_header = new Regex("^" + Regex.Escape(ConfigGenerator.HeaderPrefix) + @"(\S+), instance (\S+)\. Do not edit:", RegexOptions.CultureInvariant);
 
         /// <summary>Generates one instance of one board file, or returns null and adds why to <paramref name="problems"/>.</summary>
-        public static GeneratedFile Plan(BoardCatalog catalog, string source, string instanceName, List<string> problems)
+        public static GeneratedFile? Plan(BoardCatalog catalog, string source, string instanceName, List<string> problems)
         {
             return Plan(catalog, source, instanceName, problems, ReadOptions.None);
         }
 
         /// <summary>As <see cref="Plan(BoardCatalog, string, string, List{string})"/>, reading the board file with a base devicetree or include directories.</summary>
-        public static GeneratedFile Plan(BoardCatalog catalog, string source, string instanceName, List<string> problems, ReadOptions options)
+        public static GeneratedFile? Plan(BoardCatalog catalog, string source, string instanceName, List<string> problems, ReadOptions options)
         {
             if (!File.Exists(catalog.Full(source)))
             {
@@ -47,7 +47,8 @@ namespace NfIcbmsg.Devicetree.Generation
         /// <summary>Everything that should be generated now (see the class summary).</summary>
         public static List<GeneratedFile> PlanAll(BoardCatalog catalog, List<string> problems)
         {
-            List<GeneratedFile> files = new List<GeneratedFile>();
+            // Null where an instance yields nothing (its problems say why); dropped at the end.
+            List<GeneratedFile?> files = new List<GeneratedFile?>();
             foreach (string source in catalog.BoardFiles())
             {
                 BoardFile board = catalog.Load(source);
@@ -69,7 +70,7 @@ namespace NfIcbmsg.Devicetree.Generation
                 }
             }
 
-            foreach ((string path, string source, string instance) in ExistingFiles(catalog))
+            foreach ((string path, string? source, string? instance) in ExistingFiles(catalog))
             {
                 if (files.Any(f => f != null && f.Path == path))
                 {
@@ -83,7 +84,8 @@ namespace NfIcbmsg.Devicetree.Generation
                 }
 
                 List<string> why = new List<string>();
-                GeneratedFile file = Plan(catalog, source, instance, why);
+                // The header names the source and the instance together (one match), so instance is set with source.
+                GeneratedFile? file = Plan(catalog, source, instance!, why);
                 if (file == null || file.Path != path)
                 {
                     problems.Add(path + ": generated from " + source + ", instance " + instance + ", which no longer yields it (" + string.Join("; ", why.Select(w => w.Trim())) + "); delete the file or restore the board");
@@ -93,10 +95,10 @@ namespace NfIcbmsg.Devicetree.Generation
                 files.Add(file);
             }
 
-            return files.Where(f => f != null).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            return files.OfType<GeneratedFile>().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         }
 
-        private static GeneratedFile Generate(BoardFile board, string source, string instanceName, List<string> problems)
+        private static GeneratedFile? Generate(BoardFile board, string source, string instanceName, List<string> problems)
         {
             if (board.HasErrors)
             {
@@ -105,7 +107,7 @@ namespace NfIcbmsg.Devicetree.Generation
                 return null;
             }
 
-            BoardInstance instance = board.FindInstance(instanceName);
+            BoardInstance? instance = board.FindInstance(instanceName);
             if (instance == null)
             {
                 string known = string.Join(", ", board.EnabledInstances.Select(i => i.Name));
@@ -201,7 +203,7 @@ namespace NfIcbmsg.Devicetree.Generation
         }
 
         /// <summary>Generated .cs files on disk with the source and instance their header names (null when it has none).</summary>
-        private static IEnumerable<(string Path, string Source, string Instance)> ExistingFiles(BoardCatalog catalog)
+        private static IEnumerable<(string Path, string? Source, string? Instance)> ExistingFiles(BoardCatalog catalog)
         {
             string folder = catalog.Full(Folder);
             if (!Directory.Exists(folder))
@@ -229,7 +231,8 @@ namespace NfIcbmsg.Devicetree.Generation
                 return false;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(full));
+            // full is a file path (catalog.Full of a relative path), so it has a directory.
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, content);
             return true;
         }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using NfIcbmsg.Devicetree.Boards;
+using NfIcbmsg.Icbmsg;
 using NfIcbmsg.Icmsg;
 
 namespace NfIcbmsg.Devicetree.Generation
@@ -92,7 +93,8 @@ namespace NfIcbmsg.Devicetree.Generation
                     continue;
                 }
 
-                Directory.CreateDirectory(Path.GetDirectoryName(full));
+                // full is a file path (catalog.Full of a relative path), so it has a directory.
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
                 File.WriteAllText(full, file.Content);
                 changed.Add(file.Path);
             }
@@ -143,14 +145,19 @@ namespace NfIcbmsg.Devicetree.Generation
             c.Append("#ifndef " + guard + "\n#define " + guard + "\n\n#include \"nf_icbmsg/ipc.h\"\n\n");
             foreach (BoardInstance instance in instances)
             {
+                // Headers are generated for complete, valid instances only.
+                System.Diagnostics.Debug.Assert(instance.IsComplete);
                 string name = "nf_board_" + id + "_" + Identifier(instance.Name);
                 bool icbmsg = instance.Backend == BackendKind.Icbmsg;
                 c.Append("/* " + key + ", instance " + instance.Name + " (" + instance.Compatible + "), seen from this side. */\n");
                 if (icbmsg)
                 {
+                    // A valid instance's layout computed without error: both ICBMsg regions are set.
                     InstanceLayout layout = InstanceLayout.Compute(instance);
-                    c.Append("/* tx: " + layout.Tx.BlockCount + " blocks of " + layout.Tx.BlockSize + " bytes, largest message " + layout.Tx.MaxMessageSize
-                        + "; rx: " + layout.Rx.BlockCount + " blocks of " + layout.Rx.BlockSize + " bytes; role: " + (layout.IsInitiator ? "initiator" : "follower") + ". */\n");
+                    RegionLayout tx = layout.Tx!;
+                    RegionLayout rx = layout.Rx!;
+                    c.Append("/* tx: " + tx.BlockCount + " blocks of " + tx.BlockSize + " bytes, largest message " + tx.MaxMessageSize
+                        + "; rx: " + rx.BlockCount + " blocks of " + rx.BlockSize + " bytes; role: " + (layout.IsInitiator ? "initiator" : "follower") + ". */\n");
                 }
 
                 c.Append("static const struct nf_ipc_config " + name + " = {\n");
@@ -160,7 +167,8 @@ namespace NfIcbmsg.Devicetree.Generation
                 c.Append("    .rx_region_address = " + Hex(instance.RxRegion.Address) + ", .rx_region_size = " + Hex(instance.RxRegion.Size) + ",\n");
                 if (icbmsg)
                 {
-                    c.Append("    .tx_blocks = " + Dec(instance.TxBlocks.Value) + ", .rx_blocks = " + Dec(instance.RxBlocks.Value) + ",\n");
+                    // A complete ICBMsg instance has both block counts.
+                    c.Append("    .tx_blocks = " + Dec(instance.TxBlocks!.Value) + ", .rx_blocks = " + Dec(instance.RxBlocks!.Value) + ",\n");
                 }
 
                 c.Append("    .dcache_alignment = " + Dec(instance.DcacheAlignment) + ",\n");
@@ -209,6 +217,7 @@ namespace NfIcbmsg.Devicetree.Generation
         /// </summary>
         private static void AppendWindowAndPins(StringBuilder c, string prefix, BoardInstance instance)
         {
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             long start = Math.Min(instance.TxRegion.Address, instance.RxRegion.Address);
             long end = Math.Max(instance.TxRegion.Address + instance.TxRegion.Size, instance.RxRegion.Address + instance.RxRegion.Size);
             c.Append("#define " + prefix + "_WINDOW_START " + Hex(start) + " /* both regions: [start, end) */\n");

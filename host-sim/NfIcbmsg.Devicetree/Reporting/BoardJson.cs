@@ -41,7 +41,7 @@ namespace NfIcbmsg.Devicetree.Reporting
             return new JsonObject { ["boards"] = files }.ToJsonString(s_indented);
         }
 
-        public static string Show(BoardFile board, string onlyInstance)
+        public static string Show(BoardFile board, string? onlyInstance)
         {
             return Board(board, onlyInstance).ToJsonString(s_indented);
         }
@@ -62,18 +62,19 @@ namespace NfIcbmsg.Devicetree.Reporting
                     ["message"] = m.Message,
                     ["text"] = m.ToString(),
                 }).ToArray()),
+                // A pair holds complete instances whose layouts computed without error: regions and rings are set.
                 ["pairs"] = new JsonArray(report.Pairs.Select(p => (JsonNode)new JsonObject
                 {
                     ["name"] = p.Name,
                     ["initiator"] = p.Initiator == null ? null : p.Initiator == p.A ? "a" : "b",
-                    ["r1"] = Region(p.A.TxRegion, p.LayoutA.Tx, p.LayoutA.TxRing),
-                    ["r2"] = Region(p.A.RxRegion, p.LayoutA.Rx, p.LayoutA.RxRing),
+                    ["r1"] = Region(p.A.TxRegion!, p.LayoutA.Tx, p.LayoutA.TxRing!),
+                    ["r2"] = Region(p.A.RxRegion!, p.LayoutA.Rx, p.LayoutA.RxRing!),
                 }).ToArray()),
             };
             return root.ToJsonString(s_indented);
         }
 
-        private static JsonObject Board(BoardFile board, string onlyInstance)
+        private static JsonObject Board(BoardFile board, string? onlyInstance)
         {
             return new JsonObject
             {
@@ -136,9 +137,10 @@ namespace NfIcbmsg.Devicetree.Reporting
             json["layoutError"] = layout.Error;
             if (layout.Error == null)
             {
+                // Without an error Compute set both rings (Fail clears them all).
                 json["initiator"] = instance.Backend == BackendKind.Icbmsg ? layout.IsInitiator : null;
-                json["tx"] = Region(instance.TxRegion, layout.Tx, layout.TxRing);
-                json["rx"] = Region(instance.RxRegion, layout.Rx, layout.RxRing);
+                json["tx"] = Region(instance.TxRegion, layout.Tx, layout.TxRing!);
+                json["rx"] = Region(instance.RxRegion, layout.Rx, layout.RxRing!);
             }
 
             return json;
@@ -154,7 +156,7 @@ namespace NfIcbmsg.Devicetree.Reporting
             };
         }
 
-        private static JsonObject Region(MemoryRegion region, RegionLayout split, PacketBufferLayout ring)
+        private static JsonObject Region(MemoryRegion region, RegionLayout? split, PacketBufferLayout ring)
         {
             JsonObject json = new JsonObject
             {

@@ -30,9 +30,10 @@ namespace NfIcbmsg.Devicetree.Reporting
                     continue;
                 }
 
+                // A board with instances was read, so it has its tree.
                 if (instance.MissingFromBase.Count > 0)
                 {
-                    text.Append("  incomplete: " + string.Join(", ", instance.MissingFromBase) + " " + (board.Tree.HasBase ? "defined neither here nor in the base devicetree" : "defined in the base devicetree: pass --base build/zephyr/zephyr.dts") + "\n");
+                    text.Append("  incomplete: " + string.Join(", ", instance.MissingFromBase) + " " + (board.Tree!.HasBase ? "defined neither here nor in the base devicetree" : "defined in the base devicetree: pass --base build/zephyr/zephyr.dts") + "\n");
                     continue;
                 }
 
@@ -50,10 +51,11 @@ namespace NfIcbmsg.Devicetree.Reporting
                     continue;
                 }
 
+                // Without an error Compute set both rings (Fail clears them all).
                 TextTable table = new TextTable();
-                AddColumns(table, instance.Backend, layout.TxRing.HasHandshake,
+                AddColumns(table, instance.Backend, layout.TxRing!.HasHandshake,
                     Column("TX region (this side writes)", instance.TxRegion, layout.Tx, layout.TxRing, null),
-                    Column("RX region (the peer writes)", instance.RxRegion, layout.Rx, layout.RxRing, null));
+                    Column("RX region (the peer writes)", instance.RxRegion, layout.Rx, layout.RxRing!, null));
                 text.Append(table.Render("  "));
             }
 
@@ -72,19 +74,22 @@ namespace NfIcbmsg.Devicetree.Reporting
             text.Append("A: " + report.A.Path + "\nB: " + report.B.Path + "\n");
             foreach (InstancePair pair in report.Pairs)
             {
+                // A pair holds complete instances whose layouts computed without error.
                 BoardInstance a = pair.A;
+                System.Diagnostics.Debug.Assert(a.IsComplete);
                 text.Append("\ninstance " + pair.Name + "  " + a.Compatible + "  A " + a.Path + " [" + a.Node.Location + "]  B " + pair.B.Path + " [" + pair.B.Node.Location + "]\n");
                 text.Append("  mailbox: A rings " + Ring(a) + ", B rings " + Ring(pair.B) + "\n");
                 if (pair.Initiator != null)
                 {
+                    // An initiator exists only for ICBMsg, whose layouts have both regions.
                     InstanceLayout initiator = pair.Initiator == a ? pair.LayoutA : pair.LayoutB;
-                    text.Append("  initiator: " + (pair.Initiator == a ? "A " : "B ") + pair.Initiator.File + " (its RX blocks at " + Hex(initiator.Rx.BlocksAddress) + " lie below its TX blocks at " + Hex(initiator.Tx.BlocksAddress) + ", docs/protocol.md §6.5)\n");
+                    text.Append("  initiator: " + (pair.Initiator == a ? "A " : "B ") + pair.Initiator.File + " (its RX blocks at " + Hex(initiator.Rx!.BlocksAddress) + " lie below its TX blocks at " + Hex(initiator.Tx!.BlocksAddress) + ", docs/protocol.md §6.5)\n");
                 }
 
                 TextTable table = new TextTable();
-                AddColumns(table, a.Backend, pair.LayoutA.TxRing.HasHandshake,
+                AddColumns(table, a.Backend, pair.LayoutA.TxRing!.HasHandshake,
                     Column("R1: A -> B", a.TxRegion, pair.LayoutA.Tx, pair.LayoutA.TxRing, "A writes, B reads"),
-                    Column("R2: B -> A", a.RxRegion, pair.LayoutA.Rx, pair.LayoutA.RxRing, "B writes, A reads"));
+                    Column("R2: B -> A", a.RxRegion, pair.LayoutA.Rx, pair.LayoutA.RxRing!, "B writes, A reads"));
                 text.Append(table.Render("  "));
             }
 
@@ -105,6 +110,8 @@ namespace NfIcbmsg.Devicetree.Reporting
         /// <summary>How a side rings: "channel 0 (udp 127.0.0.1:47300)" on our mailboxes, the specifier on a SoC's.</summary>
         private static string Ring(BoardInstance side)
         {
+            // Asked of paired instances only, which are complete.
+            System.Diagnostics.Debug.Assert(side.IsComplete);
             MailboxDevice mailbox = side.Mailbox;
             return mailbox.Kind == MailboxKind.Gpio || mailbox.Kind == MailboxKind.Sim
                 ? "channel " + side.TxChannel + " (" + mailbox.DescribeChannel(side.TxChannel) + ")"
@@ -113,6 +120,8 @@ namespace NfIcbmsg.Devicetree.Reporting
 
         private static string Summary(BoardInstance instance, InstanceLayout layout)
         {
+            // Show summarises complete instances only.
+            System.Diagnostics.Debug.Assert(instance.IsComplete);
             StringBuilder text = new StringBuilder();
             MailboxDevice mailbox = instance.Mailbox;
             if (mailbox.Kind == MailboxKind.Gpio || mailbox.Kind == MailboxKind.Sim)
@@ -146,9 +155,10 @@ namespace NfIcbmsg.Devicetree.Reporting
             return device.Name + ": " + (device.Compatible ?? "the SoC's own, from the base devicetree");
         }
 
-        private static List<string> Column(string heading, MemoryRegion region, RegionLayout split, PacketBufferLayout ring, string direction)
+        private static List<string?> Column(string heading, MemoryRegion region, RegionLayout? split, PacketBufferLayout ring, string? direction)
         {
-            List<string> cells = new List<string> { heading, direction, region.Name, region.Range };
+            // The direction cell is null when the table has no direction row.
+            List<string?> cells = new List<string?> { heading, direction, region.Name, region.Range };
             if (split != null)
             {
                 cells.Add(split.BlockCount + " / " + split.RemoteBlockCount);
@@ -171,7 +181,7 @@ namespace NfIcbmsg.Devicetree.Reporting
             return cells;
         }
 
-        private static void AddColumns(TextTable table, BackendKind backend, bool handshake, List<string> left, List<string> right)
+        private static void AddColumns(TextTable table, BackendKind backend, bool handshake, List<string?> left, List<string?> right)
         {
             List<string> labels = new List<string> { string.Empty, "direction", "region", "range" };
             if (backend == BackendKind.Icbmsg)
@@ -190,7 +200,8 @@ namespace NfIcbmsg.Devicetree.Reporting
                     continue;
                 }
 
-                table.Add(labels[i], left[i], right[i]);
+                // Only the direction cells may be null, both or neither, and their row is skipped then.
+                table.Add(labels[i], left[i]!, right[i]!);
             }
         }
 

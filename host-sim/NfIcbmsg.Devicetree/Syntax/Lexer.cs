@@ -21,7 +21,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         private readonly SourceStack _source;
         private readonly MacroTable _macros;
         private readonly System.Collections.Generic.List<Conditional> _conditionals = new System.Collections.Generic.List<Conditional>();
-        private Token _peeked;
+        private Token? _peeked;
         private LexMode _peekedMode;
 
         public Lexer(SourceStack source, MacroTable macros)
@@ -99,7 +99,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                         break;
                 }
 
-                MacroDefinition macro;
+                MacroDefinition? macro;
                 if (token.Kind == TokenKind.Identifier && _macros.TryGet(token.Text, out macro) && !_source.IsMacroActive(macro.Name))
                 {
                     if (macro.Parameters == null)
@@ -109,7 +109,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                     }
 
                     // A function-like macro's name without '(' after it is a plain identifier, as in cpp.
-                    string[] arguments = ReadMacroArguments(macro, token.Location);
+                    string[]? arguments = ReadMacroArguments(macro, token.Location);
                     if (arguments != null)
                     {
                         _source.PushMacro(macro with { Body = Substitute(macro, arguments) }, token.Location);
@@ -125,7 +125,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// The arguments of a function-like macro use, read from the current frame: '(' (after blanks), then
         /// text split at top-level commas up to the matching ')'. Null when no '(' follows.
         /// </summary>
-        private string[] ReadMacroArguments(MacroDefinition macro, SourceLocation at)
+        private string[]? ReadMacroArguments(MacroDefinition macro, SourceLocation at)
         {
             int ahead = 0;
             while (_source.Peek(ahead) == ' ' || _source.Peek(ahead) == '\t')
@@ -171,7 +171,8 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
 
             arguments.Add(current.ToString().Trim());
-            if (macro.Parameters.Count == 0 && arguments.Count == 1 && arguments[0].Length == 0)
+            // Only function-like macros (Parameters set) get here: Read pushes object-like ones directly.
+            if (macro.Parameters!.Count == 0 && arguments.Count == 1 && arguments[0].Length == 0)
             {
                 arguments.Clear();
             }
@@ -202,7 +203,8 @@ namespace NfIcbmsg.Devicetree.Syntax
 
                     string word = body.Substring(start, i - start);
                     int index = -1;
-                    for (int k = 0; k < macro.Parameters.Count; k++)
+                    // A function-like macro (Parameters set): only those take arguments.
+                    for (int k = 0; k < macro.Parameters!.Count; k++)
                     {
                         if (macro.Parameters[k] == word)
                         {
@@ -228,7 +230,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         /// </summary>
         public void SkipRestOfProperty(SourceLocation property)
         {
-            Token pending = _peeked;
+            Token? pending = _peeked;
             _peeked = null;
             if (pending != null && pending.Is(";"))
             {
@@ -669,7 +671,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             SourceLocation at = _source.Location;
             int c = _source.Peek();
-            Token shared = ReadShared(c, at);
+            Token? shared = ReadShared(c, at);
             if (shared != null)
             {
                 return shared;
@@ -697,7 +699,7 @@ namespace NfIcbmsg.Devicetree.Syntax
         }
 
         /// <summary>Punctuation, strings, references and directives read alike in structure and value mode; null for anything else.</summary>
-        private Token ReadShared(int c, SourceLocation at)
+        private Token? ReadShared(int c, SourceLocation at)
         {
             switch (c)
             {
@@ -756,7 +758,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 return Punctuation(",", at);
             }
 
-            Token shared = ReadShared(c, at);
+            Token? shared = ReadShared(c, at);
             if (shared != null)
             {
                 return shared;

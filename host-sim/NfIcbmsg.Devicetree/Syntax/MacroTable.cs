@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using NfIcbmsg.Devicetree.Diagnostics;
 
 namespace NfIcbmsg.Devicetree.Syntax
@@ -7,7 +8,7 @@ namespace NfIcbmsg.Devicetree.Syntax
     public sealed record MacroDefinition(string Name, string Body, SourceLocation Location)
     {
         /// <summary>Null for an object-like macro.</summary>
-        public IReadOnlyList<string> Parameters { get; init; }
+        public IReadOnlyList<string>? Parameters { get; init; }
     }
 
     /// <summary>
@@ -28,7 +29,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             _definitions.Remove(name);
         }
 
-        public bool TryGet(string name, out MacroDefinition definition)
+        public bool TryGet(string name, [NotNullWhen(true)] out MacroDefinition? definition)
         {
             return _definitions.TryGetValue(name, out definition);
         }

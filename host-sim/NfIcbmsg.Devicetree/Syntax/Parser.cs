@@ -49,7 +49,7 @@ namespace NfIcbmsg.Devicetree.Syntax
 
                 if (token.Kind == TokenKind.Directive)
                 {
-                    TopLevelSyntax statement = ParseTopLevelDirective();
+                    TopLevelSyntax? statement = ParseTopLevelDirective();
                     if (statement != null)
                     {
                         statements.Add(statement);
@@ -66,8 +66,8 @@ namespace NfIcbmsg.Devicetree.Syntax
                 }
                 else if (token.Kind == TokenKind.Reference || token.Kind == TokenKind.PathReference)
                 {
-                    string label = token.Kind == TokenKind.Reference ? token.Text : null;
-                    string path = token.Kind == TokenKind.PathReference ? token.Text : null;
+                    string? label = token.Kind == TokenKind.Reference ? token.Text : null;
+                    string? path = token.Kind == TokenKind.PathReference ? token.Text : null;
                     statements.Add(new ReferencedNodeSyntax(label, path, labels, ParseBody("&" + (label ?? "{" + path + "}")), token.Location));
                 }
                 else
@@ -81,7 +81,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             return new DocumentSyntax(statements, start);
         }
 
-        private TopLevelSyntax ParseTopLevelDirective()
+        private TopLevelSyntax? ParseTopLevelDirective()
         {
             Token directive = _lexer.Next(LexMode.Structure);
             switch (directive.Text)

@@ -47,25 +47,30 @@ namespace NfIcbmsg.Devicetree.Syntax
 
         private sealed class Frame
         {
-            public string Text;
+            public required string Text;
             public int Position;
             public int Line = 1;
             public int Column = 1;
             public bool AtLineStart = true;
 
             /// <summary>Full path for a file frame, null for a macro frame.</summary>
-            public string FullPath;
-            public string DisplayPath;
+            public string? FullPath;
+
+            /// <summary>Display path of a file frame; a macro frame carries the file of its use site (never shown).</summary>
+            public required string DisplayPath;
 
             /// <summary>Macro name for a macro frame.</summary>
-            public string MacroName;
+            public string? MacroName;
 
             /// <summary>Where the macro is used: every token of its body is reported there.</summary>
-            public SourceLocation UseSite;
+            public SourceLocation? UseSite;
         }
 
-        /// <summary>The innermost frame, kept in a field: the lexer asks for it several times per character.</summary>
-        private Frame _top;
+        /// <summary>
+        /// The innermost frame, kept in a field: the lexer asks for it several times per character. Before the first
+        /// push it is an empty frame, which reads as end of input.
+        /// </summary>
+        private Frame _top = new Frame { Text = string.Empty, DisplayPath = "<none>" };
 
         private Frame Top
         {
@@ -108,7 +113,7 @@ namespace NfIcbmsg.Devicetree.Syntax
             }
         }
 
-        private string CurrentFullPath
+        private string? CurrentFullPath
         {
             get
             {
@@ -128,7 +133,8 @@ namespace NfIcbmsg.Devicetree.Syntax
         {
             get
             {
-                return _top.MacroName != null ? _top.UseSite : new SourceLocation(_top.DisplayPath, _top.Line, _top.Column);
+                // A macro frame always has its UseSite: PushMacro sets both.
+                return _top.MacroName != null ? _top.UseSite! : new SourceLocation(_top.DisplayPath, _top.Line, _top.Column);
             }
         }
 
@@ -215,9 +221,9 @@ namespace NfIcbmsg.Devicetree.Syntax
                 throw new DevicetreeException(at, "empty include file name: expected #include \"file.dtsi\" naming a file beside this one");
             }
 
-            string includer = CurrentFullPath;
+            string? includer = CurrentFullPath;
             string fullPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(includer) ?? ".", name));
-            string displayDirectory = Path.GetDirectoryName(CurrentFile);
+            string? displayDirectory = Path.GetDirectoryName(CurrentFile);
             string displayPath = (string.IsNullOrEmpty(displayDirectory) ? name : Path.Combine(displayDirectory, name)).Replace('\\', '/');
 
             List<Frame> files = _frames.FindAll(f => f.FullPath != null);
@@ -307,7 +313,7 @@ namespace NfIcbmsg.Devicetree.Syntax
                 throw new DevicetreeException(useSite, "more than " + _limits.MaxMacroExpansions + " macro expansions: a macro probably expands into several copies of another");
             }
 
-            Push(new Frame { Text = macro.Body, MacroName = macro.Name, UseSite = useSite, AtLineStart = false });
+            Push(new Frame { Text = macro.Body, DisplayPath = useSite.File, MacroName = macro.Name, UseSite = useSite, AtLineStart = false });
         }
 
         private string ReadBounded(string fullPath, string displayPath, SourceLocation at)

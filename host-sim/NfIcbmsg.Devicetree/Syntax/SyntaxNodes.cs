@@ -16,10 +16,10 @@ namespace NfIcbmsg.Devicetree.Syntax
     public sealed record RootNodeSyntax(IReadOnlyList<string> Labels, NodeBodySyntax Body, SourceLocation Location) : TopLevelSyntax(Location);
 
     /// <summary>"&amp;label { ... };" or "&amp;{/path} { ... };" — exactly one of Label and Path is set.</summary>
-    public sealed record ReferencedNodeSyntax(string Label, string Path, IReadOnlyList<string> Labels, NodeBodySyntax Body, SourceLocation Location) : TopLevelSyntax(Location);
+    public sealed record ReferencedNodeSyntax(string? Label, string? Path, IReadOnlyList<string> Labels, NodeBodySyntax Body, SourceLocation Location) : TopLevelSyntax(Location);
 
     /// <summary>"/delete-node/ &amp;label;" at top level.</summary>
-    public sealed record DeleteReferencedNodeSyntax(string Label, string Path, SourceLocation Location) : TopLevelSyntax(Location);
+    public sealed record DeleteReferencedNodeSyntax(string? Label, string? Path, SourceLocation Location) : TopLevelSyntax(Location);
 
     /// <summary>The "{ ... }" of a node.</summary>
     public sealed record NodeBodySyntax(IReadOnlyList<BodyItemSyntax> Items, SourceLocation Open);

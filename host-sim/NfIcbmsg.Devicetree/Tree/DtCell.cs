@@ -8,7 +8,7 @@ namespace NfIcbmsg.Devicetree.Tree
     /// </summary>
     public sealed class DtCell
     {
-        private DtCell(uint value, string label, string path, SourceLocation location)
+        private DtCell(uint value, string? label, string? path, SourceLocation location)
         {
             Value = value;
             ReferenceLabel = label;
@@ -34,9 +34,9 @@ namespace NfIcbmsg.Devicetree.Tree
         /// <summary>The number (0 for a reference: phandle numbers are never needed by the tools).</summary>
         public uint Value { get; }
 
-        public string ReferenceLabel { get; }
+        public string? ReferenceLabel { get; }
 
-        public string ReferencePath { get; }
+        public string? ReferencePath { get; }
 
         public bool IsReference
         {
@@ -44,7 +44,7 @@ namespace NfIcbmsg.Devicetree.Tree
         }
 
         /// <summary>The node referred to, once resolved. An unresolved mbox label resolves to an external node.</summary>
-        public DtNode Target { get; internal set; }
+        public DtNode? Target { get; internal set; }
 
         public SourceLocation Location { get; }
 

@@ -18,7 +18,7 @@ namespace NfIcbmsg.Devicetree.Tree
         private readonly Dictionary<string, DtNode> _childIndex = new Dictionary<string, DtNode>();
         private readonly List<string> _labels = new List<string>();
 
-        public DtNode(string name, DtNode parent, SourceLocation location)
+        public DtNode(string name, DtNode? parent, SourceLocation location)
         {
             Name = name;
             Parent = parent;
@@ -47,7 +47,7 @@ namespace NfIcbmsg.Devicetree.Tree
         }
 
         /// <summary>The part after '@', or null.</summary>
-        public string UnitAddress
+        public string? UnitAddress
         {
             get
             {
@@ -56,13 +56,13 @@ namespace NfIcbmsg.Devicetree.Tree
             }
         }
 
-        public DtNode Parent { get; }
+        public DtNode? Parent { get; }
 
         /// <summary>Where the node was first opened (for a node only referenced: where it was first referenced).</summary>
         public SourceLocation Location { get; }
 
         /// <summary>Non-null for a stand-in of a base-devicetree node: the label the overlay used.</summary>
-        public string ExternalLabel { get; private set; }
+        public string? ExternalLabel { get; private set; }
 
         public bool IsExternal
         {
@@ -103,15 +103,15 @@ namespace NfIcbmsg.Devicetree.Tree
             }
         }
 
-        public DtProperty GetProperty(string name)
+        public DtProperty? GetProperty(string name)
         {
             int index;
             return _propertyIndex.TryGetValue(name, out index) ? _properties[index] : null;
         }
 
-        public DtNode GetChild(string name)
+        public DtNode? GetChild(string name)
         {
-            DtNode child;
+            DtNode? child;
             return _childIndex.TryGetValue(name, out child) ? child : null;
         }
 

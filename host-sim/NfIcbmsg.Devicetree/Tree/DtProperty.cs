@@ -28,7 +28,7 @@ namespace NfIcbmsg.Devicetree.Tree
         public SourceLocation Location { get; }
 
         /// <summary>The undefined identifier that kept this value from being read, or null (see <see cref="DtUnresolvedValue"/>).</summary>
-        public DtUnresolvedValue Unresolved
+        public DtUnresolvedValue? Unresolved
         {
             get { return Values.Count == 1 ? Values[0] as DtUnresolvedValue : null; }
         }
@@ -45,21 +45,21 @@ namespace NfIcbmsg.Devicetree.Tree
         }
 
         /// <summary>All cells of all "&lt; &gt;" parts, in order; null when any part is not cells.</summary>
-        public IReadOnlyList<DtCell> AllCells()
+        public IReadOnlyList<DtCell>? AllCells()
         {
-            List<DtCellsValue> parts = PartsOf<DtCellsValue>();
+            List<DtCellsValue>? parts = PartsOf<DtCellsValue>();
             return parts?.SelectMany(p => p.Cells).ToList();
         }
 
         /// <summary>The strings of a string or string-list value; null when any part is not a string (or there is none).</summary>
-        public IReadOnlyList<string> Strings()
+        public IReadOnlyList<string>? Strings()
         {
-            List<DtStringValue> parts = PartsOf<DtStringValue>();
+            List<DtStringValue>? parts = PartsOf<DtStringValue>();
             return parts == null || parts.Count == 0 ? null : parts.Select(p => p.Text).ToList();
         }
 
         /// <summary>Every part as a <typeparamref name="T"/>, or null when some part is of another kind.</summary>
-        private List<T> PartsOf<T>()
+        private List<T>? PartsOf<T>()
             where T : DtValue
         {
             List<T> parts = Values.OfType<T>().ToList();
@@ -69,7 +69,7 @@ namespace NfIcbmsg.Devicetree.Tree
         /// <summary>The value of a single-cell number property (&lt;N&gt;), or null when it has another shape.</summary>
         public uint? SingleNumber()
         {
-            IReadOnlyList<DtCell> cells = AllCells();
+            IReadOnlyList<DtCell>? cells = AllCells();
             if (cells == null || cells.Count != 1 || cells[0].IsReference)
             {
                 return null;
@@ -79,9 +79,9 @@ namespace NfIcbmsg.Devicetree.Tree
         }
 
         /// <summary>The value of a single-string property, or null when it has another shape.</summary>
-        public string SingleString()
+        public string? SingleString()
         {
-            IReadOnlyList<string> strings = Strings();
+            IReadOnlyList<string>? strings = Strings();
             return strings != null && strings.Count == 1 ? strings[0] : null;
         }
 

@@ -70,16 +70,16 @@ namespace NfIcbmsg.Devicetree.Tree
             get { return _labels; }
         }
 
-        public DtNode FindLabel(string label)
+        public DtNode? FindLabel(string label)
         {
-            DtNode node;
+            DtNode? node;
             return _labels.TryGetValue(label, out node) ? node : null;
         }
 
         /// <summary>The node at an absolute path ("/ipc/ipc0"), or null.</summary>
-        public DtNode FindPath(string path)
+        public DtNode? FindPath(string path)
         {
-            DtNode node = Root;
+            DtNode? node = Root;
             foreach (string part in path.Split('/', System.StringSplitOptions.RemoveEmptyEntries))
             {
                 node = node.GetChild(part);

@@ -57,21 +57,24 @@ namespace NfIcbmsg.Devicetree.Tree
                     break;
                 case ReferencedNodeSyntax referenced:
                 {
-                    DtNode node = referenced.Label != null ? _tree.FindLabel(referenced.Label) : _tree.FindPath(referenced.Path) ?? _tree.FindLabel(PathKey(referenced.Path));
-                    if (node == null && referenced.Label == null)
-                    {
-                        // A path of the base devicetree: kept as an external node named by that path.
-                        node = DtNode.External(PathKey(referenced.Path), referenced.Location);
-                        _tree.AddExternal(node);
-                        _tree.SetLabel(PathKey(referenced.Path), node);
-                    }
-
+                    // The parser sets exactly one of Label and Path.
+                    DtNode? node = referenced.Label != null ? _tree.FindLabel(referenced.Label) : _tree.FindPath(referenced.Path!) ?? _tree.FindLabel(PathKey(referenced.Path!));
                     if (node == null)
                     {
-                        node = DtNode.External(referenced.Label, referenced.Location);
-                        node.AddLabel(referenced.Label);
-                        _tree.AddExternal(node);
-                        _tree.SetLabel(referenced.Label, node);
+                        if (referenced.Label == null)
+                        {
+                            // A path of the base devicetree: kept as an external node named by that path.
+                            node = DtNode.External(PathKey(referenced.Path!), referenced.Location);
+                            _tree.AddExternal(node);
+                            _tree.SetLabel(PathKey(referenced.Path!), node);
+                        }
+                        else
+                        {
+                            node = DtNode.External(referenced.Label, referenced.Location);
+                            node.AddLabel(referenced.Label);
+                            _tree.AddExternal(node);
+                            _tree.SetLabel(referenced.Label, node);
+                        }
                     }
 
                     AssignLabels(referenced.Labels, node, referenced.Location);
@@ -81,7 +84,8 @@ namespace NfIcbmsg.Devicetree.Tree
 
                 case DeleteReferencedNodeSyntax deletion:
                 {
-                    DtNode node = deletion.Label != null ? _tree.FindLabel(deletion.Label) : _tree.FindPath(deletion.Path);
+                    // The parser sets exactly one of Label and Path.
+                    DtNode? node = deletion.Label != null ? _tree.FindLabel(deletion.Label) : _tree.FindPath(deletion.Path!);
                     if (node != null)
                     {
                         Delete(node);
@@ -102,7 +106,7 @@ namespace NfIcbmsg.Devicetree.Tree
                 {
                     case PropertySyntax property:
                     {
-                        SourceLocation first;
+                        SourceLocation? first;
                         if (propertiesHere.TryGetValue(property.Name, out first))
                         {
                             _tree.Report(Diagnostic.Error(property.Location, node.Path, property.Name, "duplicate property: already assigned at " + first + " in the same block; keep one assignment"));
@@ -122,7 +126,7 @@ namespace NfIcbmsg.Devicetree.Tree
                         break;
                     case DeleteChildSyntax deletion:
                     {
-                        DtNode child = node.GetChild(deletion.Name);
+                        DtNode? child = node.GetChild(deletion.Name);
                         if (child != null)
                         {
                             Delete(child);
@@ -134,7 +138,7 @@ namespace NfIcbmsg.Devicetree.Tree
 
                     case ChildNodeSyntax childSyntax:
                     {
-                        SourceLocation first;
+                        SourceLocation? first;
                         if (childrenHere.TryGetValue(childSyntax.Name, out first))
                         {
                             _tree.Report(Diagnostic.Error(childSyntax.Location, node.Path + (node.Path.EndsWith('/') ? string.Empty : "/") + childSyntax.Name, null, "duplicate node: already defined at " + first + " in the same block; merge the two"));
@@ -144,7 +148,7 @@ namespace NfIcbmsg.Devicetree.Tree
                             childrenHere.Add(childSyntax.Name, childSyntax.Location);
                         }
 
-                        DtNode child = node.GetChild(childSyntax.Name);
+                        DtNode? child = node.GetChild(childSyntax.Name);
                         if (child == null)
                         {
                             child = new DtNode(childSyntax.Name, node, childSyntax.Location);
@@ -163,7 +167,7 @@ namespace NfIcbmsg.Devicetree.Tree
         {
             foreach (string label in labels)
             {
-                DtNode existing = _tree.FindLabel(label);
+                DtNode? existing = _tree.FindLabel(label);
                 if (existing != null && existing != node)
                 {
                     string why = existing.ExternalLabel == label
@@ -232,7 +236,8 @@ namespace NfIcbmsg.Devicetree.Tree
 
         private void Resolve(DtCell cell, DtNode node, DtProperty property)
         {
-            DtNode target = cell.ReferenceLabel != null ? _tree.FindLabel(cell.ReferenceLabel) : _tree.FindPath(cell.ReferencePath) ?? _tree.FindLabel(PathKey(cell.ReferencePath));
+            // A reference cell has exactly one of ReferenceLabel and ReferencePath.
+            DtNode? target = cell.ReferenceLabel != null ? _tree.FindLabel(cell.ReferenceLabel) : _tree.FindPath(cell.ReferencePath!) ?? _tree.FindLabel(PathKey(cell.ReferencePath!));
             if (target == null && cell.ReferenceLabel != null && property.Name == "mboxes")
             {
                 // The mailbox peripheral of a SoC lives in its base devicetree; the overlay only names it.
