@@ -42,7 +42,7 @@ namespace NfIcbmsg.Sim
                 }
 
                 string command = "nf-sim ";
-                for (SymbolResult result = parse.CommandResult; result is CommandResult named && named.Command != root; result = result.Parent)
+                for (SymbolResult? result = parse.CommandResult; result is CommandResult named && named.Command != root; result = result.Parent)
                 {
                     command = "nf-sim " + named.Command.Name + command.Substring("nf-sim".Length);
                 }

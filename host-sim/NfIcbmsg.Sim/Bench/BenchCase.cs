@@ -9,13 +9,13 @@ namespace NfIcbmsg.Sim.Bench
     public sealed record BenchCase
     {
         /// <summary>"in-process", "sim-link" or "socket" (TCP on loopback between two processes); for raw copies, whose memory.</summary>
-        public string Transport { get; init; }
+        public required string Transport { get; init; }
 
         /// <summary>"turnaround", "throughput" or "raw-copy" (the physical limit).</summary>
-        public string Kind { get; init; }
+        public required string Kind { get; init; }
 
         /// <summary>"copy" or "zero-copy" send API (null for baselines).</summary>
-        public string Api { get; init; }
+        public string? Api { get; init; }
 
         public int Size { get; init; }
 
@@ -30,7 +30,7 @@ namespace NfIcbmsg.Sim.Bench
         public double MegabytesPerSecond => Seconds > 0 ? Messages * (double)Size / Seconds / 1e6 : 0;
 
         /// <summary>Turnaround: round-trip times.</summary>
-        public LatencySummary Latency { get; init; }
+        public LatencySummary? Latency { get; init; }
 
         /// <summary>Doorbells the sending side rang per message (its DATA; over the sim link one datagram each).</summary>
         public double? SenderDoorbellsPerMessage { get; init; }
@@ -52,7 +52,7 @@ namespace NfIcbmsg.Sim.Bench
 
         public bool Verified { get; init; } = true;
 
-        public string Error { get; init; }
+        public string? Error { get; init; }
 
         public string Name => Kind == "raw-copy" ? $"{Transport} raw-copy {Size} B" : $"{Transport} {Kind} {Api ?? string.Empty} {Size} B x{Producers}".Replace("  ", " ");
     }

@@ -7,7 +7,8 @@ namespace NfIcbmsg.Sim.Bench
     public sealed class BenchEndpoint
     {
         private readonly ManualResetEventSlim _bound = new ManualResetEventSlim(false);
-        private Action<RxBuffer> _received;
+        private Action<RxBuffer>? _received;
+        private Endpoint? _endpoint;
 
         public BenchEndpoint(string name)
         {
@@ -15,7 +16,7 @@ namespace NfIcbmsg.Sim.Bench
             {
                 Bound = endpoint =>
                 {
-                    Endpoint = endpoint;
+                    _endpoint = endpoint;
                     _bound.Set();
                 },
                 Received = (_, buffer) => Volatile.Read(ref _received)?.Invoke(buffer),
@@ -24,12 +25,12 @@ namespace NfIcbmsg.Sim.Bench
 
         public EndpointConfig Config { get; }
 
-        public Endpoint Endpoint { get; private set; }
+        public Endpoint Endpoint => _endpoint ?? throw new InvalidOperationException($"{Config.Name} is not bound");
 
         public bool IsBound => _bound.IsSet;
 
         /// <summary>Runs on the receive thread for each message; null ignores them.</summary>
-        public Action<RxBuffer> Received
+        public Action<RxBuffer>? Received
         {
             set => Volatile.Write(ref _received, value);
         }

@@ -19,6 +19,8 @@ namespace NfIcbmsg.Sim.Bench
         /// <summary>Side B's bound on every wait; a phase never lasts this long without traffic.</summary>
         public const int ReceiverTimeoutMs = 60000;
 
+        private IpcInstance? _sender;
+
         protected BenchLink(string transport)
         {
             Transport = transport;
@@ -26,15 +28,19 @@ namespace NfIcbmsg.Sim.Bench
 
         public string Transport { get; }
 
-        public IpcInstance Sender { get; protected set; }
+        public IpcInstance Sender
+        {
+            get => _sender ?? throw new InvalidOperationException("the link has not started");
+            protected set => _sender = value;
+        }
 
-        public IReadOnlyList<BenchEndpoint> Endpoints { get; protected set; }
+        public IReadOnlyList<BenchEndpoint> Endpoints { get; protected set; } = Array.Empty<BenchEndpoint>();
 
         /// <summary>The shared window, for the raw-copy baseline over the same memory.</summary>
         public abstract ISharedMemory Memory { get; }
 
         /// <summary>Side B's counters while it runs (in-process only); null when side B is another process.</summary>
-        public virtual IpcStatistics ReceiverStatistics => null;
+        public virtual IpcStatistics? ReceiverStatistics => null;
 
         public BenchEndpoint this[string name] => Endpoints.First(e => e.Config.Name == name);
 

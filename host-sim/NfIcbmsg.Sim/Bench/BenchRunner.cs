@@ -112,7 +112,7 @@ namespace NfIcbmsg.Sim.Bench
                 StreamReport[] mine = streams.Where(s => s.Stream >= first && s.Stream < first + c.Producers).ToArray();
                 long delivered = mine.Sum(s => (long)s.Messages);
                 bool complete = delivered == c.Messages && mine.All(s => s.Failed == 0);
-                double weighted = mine.Where(s => s.AllocatedBytesPerMessage.HasValue).Sum(s => s.AllocatedBytesPerMessage.Value * s.Messages);
+                double weighted = mine.Where(s => s.AllocatedBytesPerMessage.HasValue).Sum(s => s.AllocatedBytesPerMessage!.Value * s.Messages);
                 _cases.Add(c with
                 {
                     ReceiverAllocatedBytesPerMessage = delivered > 0 ? weighted / delivered : null,
@@ -146,8 +146,8 @@ namespace NfIcbmsg.Sim.Bench
                 return c;
             }
 
-            BenchCase socket = _cases.FirstOrDefault(s => s.Transport == "socket" && s.Kind == c.Kind && s.Size == c.Size);
-            BenchCase raw = _cases.FirstOrDefault(r => r.Transport == c.Transport && r.Kind == "raw-copy" && r.Size == c.Size);
+            BenchCase? socket = _cases.FirstOrDefault(s => s.Transport == "socket" && s.Kind == c.Kind && s.Size == c.Size);
+            BenchCase? raw = _cases.FirstOrDefault(r => r.Transport == c.Transport && r.Kind == "raw-copy" && r.Size == c.Size);
             return c with
             {
                 TimesSocket = socket != null && socket.MessagesPerSecond > 0 ? c.MessagesPerSecond / socket.MessagesPerSecond : null,
@@ -164,9 +164,9 @@ namespace NfIcbmsg.Sim.Bench
 
         private static ReceiverSummary Summary(string transport, string phase, RunReport report)
         {
-            StatisticsReport s = report.Statistics;
+            StatisticsReport? s = report.Statistics;
             int received = s?.MessagesReceived ?? 0;
-            return new ReceiverSummary(transport, phase, report.Verified, received, s?.DoorbellsRung ?? 0, received > 0 ? (double)s.DoorbellsRung / received : 0, report.Error);
+            return new ReceiverSummary(transport, phase, report.Verified, received, s?.DoorbellsRung ?? 0, received > 0 ? (double)s!.DoorbellsRung / received : 0, report.Error);
         }
     }
 }

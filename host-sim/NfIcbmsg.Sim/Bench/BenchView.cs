@@ -15,7 +15,7 @@ namespace NfIcbmsg.Sim.Bench
                 "case", "msg/s", "MB/s", "round trip µs mean/p50/p90/p99/max", "of raw copy", "x socket", "doorbells/msg tx/rx", "alloc B/msg tx/rx", "ok");
             foreach (BenchCase c in report.Cases)
             {
-                LatencySummary l = c.Latency;
+                LatencySummary? l = c.Latency;
                 cases.AddRow(
                     Markup.Escape(c.Name),
                     F(c.MessagesPerSecond, "F0"),

@@ -13,25 +13,27 @@ namespace NfIcbmsg.Sim.Bench
         private readonly Task<string> _output;
         private readonly Task<string> _error;
 
-        private ChildProcess(Process process)
+        private ChildProcess(Process process, string commandLine)
         {
             _process = process;
+            CommandLine = commandLine;
             _output = process.StandardOutput.ReadToEndAsync();
             _error = process.StandardError.ReadToEndAsync();
         }
 
-        public string CommandLine { get; private init; }
+        public string CommandLine { get; }
 
         public bool HasExited => _process.HasExited;
 
         /// <summary>Starts `nf-sim ARGS`.</summary>
         public static ChildProcess Start(params string[] args)
         {
-            ProcessStartInfo info = new ProcessStartInfo(Environment.ProcessPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            string processPath = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this process is unknown");
+            ProcessStartInfo info = new ProcessStartInfo(processPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             // Under `dotnet nf-sim.dll` the process is the dotnet host: name the entry assembly too.
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
             {
-                info.ArgumentList.Add(Assembly.GetEntryAssembly().Location);
+                info.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
             }
 
             foreach (string arg in args)
@@ -39,7 +41,8 @@ namespace NfIcbmsg.Sim.Bench
                 info.ArgumentList.Add(arg);
             }
 
-            return new ChildProcess(Process.Start(info)) { CommandLine = "nf-sim " + string.Join(" ", args) };
+            Process process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {processPath}");
+            return new ChildProcess(process, "nf-sim " + string.Join(" ", args));
         }
 
         /// <summary>Waits up to <paramref name="timeoutMs"/> for the exit, killing the child after that. Returns (exit code or null when killed, stdout, stderr).</summary>

@@ -12,46 +12,48 @@ namespace NfIcbmsg.Sim.Bench
     /// <summary>Both sides in this process: a <see cref="SimulatedPair"/> over the bench geometry, side B running `run`'s apps.</summary>
     public sealed class InProcessBenchLink : BenchLink
     {
-        private SimulatedPair _pair;
-        private List<EndpointApp> _apps;
-        private Thread[] _threads;
-        private Stopwatch _clock;
+        private SimulatedPair? _pair;
+        private List<EndpointApp> _apps = new List<EndpointApp>();
+        private Thread[] _threads = Array.Empty<Thread>();
+        private Stopwatch _clock = new Stopwatch();
+
+        private SimulatedPair Pair => _pair ?? throw new InvalidOperationException("the link has not started");
 
         public InProcessBenchLink()
             : base("in-process")
         {
         }
 
-        public override ISharedMemory Memory => _pair.Memory;
+        public override ISharedMemory Memory => Pair.Memory;
 
-        public override IpcStatistics ReceiverStatistics => _pair.SideB.Statistics;
+        public override IpcStatistics ReceiverStatistics => Pair.SideB.Statistics;
 
         /// <summary>Array.Copy into the region's array, without the lock every protocol access takes.</summary>
         public override void RawCopy(int offset, byte[] source, int count)
         {
-            byte[] region = _pair.Memory.BytesAt(offset, count, out int index);
+            byte[] region = Pair.Memory.BytesAt(offset, count, out int index);
             Array.Copy(source, 0, region, index, count);
         }
 
         public override void Start(RunMode receiverMode, IReadOnlyList<string> names, int idleMs)
         {
             _pair = new SimulatedPair(BenchGeometry.SideA());
-            Sender = _pair.SideA;
+            Sender = Pair.SideA;
             Endpoints = names.Select(n => new BenchEndpoint(n)).ToArray();
             RunOptions options = ReceiverOptions(receiverMode, names, idleMs);
             _apps = names.Select((n, i) => EndpointApp.For(options, n, (byte)i)).ToList();
             foreach (BenchEndpoint endpoint in Endpoints)
             {
-                _pair.SideA.RegisterEndpoint(endpoint.Config);
+                Pair.SideA.RegisterEndpoint(endpoint.Config);
             }
 
             foreach (EndpointApp app in _apps)
             {
-                _pair.SideB.RegisterEndpoint(app.CreateConfig());
+                Pair.SideB.RegisterEndpoint(app.CreateConfig());
             }
 
             _clock = Stopwatch.StartNew();
-            _pair.Open();
+            Pair.Open();
             bool bound = _apps.All(a => a.WaitBound(SetupTimeoutMs)) && Progress.WaitUntil(() => Endpoints.All(e => e.IsBound), () => 0, SetupTimeoutMs);
             if (!bound)
             {
@@ -77,7 +79,7 @@ namespace NfIcbmsg.Sim.Bench
                 app.Finish();
             }
 
-            IpcStatistics statistics = _pair.SideB.Statistics;
+            IpcStatistics statistics = Pair.SideB.Statistics;
             bool verified = statistics.Rejected == 0 && _apps.All(a => a.Verified);
             return new RunReport
             {

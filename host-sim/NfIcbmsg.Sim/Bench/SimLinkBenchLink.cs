@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -15,25 +16,30 @@ namespace NfIcbmsg.Sim.Bench
     /// </summary>
     public sealed class SimLinkBenchLink : BenchLink
     {
-        private DirectoryInfo _directory;
-        private SimLinkSide _side;
-        private ChildProcess _child;
+        private DirectoryInfo? _directory;
+        private SimLinkSide? _side;
+        private ChildProcess? _child;
         private int _idleMs;
+
+        private SimLinkSide Side => _side ?? throw new InvalidOperationException("the link has not started");
+
+        private ChildProcess Child => _child ?? throw new InvalidOperationException("the link has not started");
 
         public SimLinkBenchLink()
             : base("sim-link")
         {
         }
 
-        public override ISharedMemory Memory => _side.Memory;
+        public override ISharedMemory Memory => Side.Memory;
 
         public override void Start(RunMode receiverMode, IReadOnlyList<string> names, int idleMs)
         {
             _idleMs = idleMs;
-            _directory = Directory.CreateTempSubdirectory("nf-sim-bench-");
+            DirectoryInfo directory = Directory.CreateTempSubdirectory("nf-sim-bench-");
+            _directory = directory;
             int portBase = FreePortBase.Find(2);
-            (string _, string boardB) = BenchGeometry.WriteBoards(_directory.FullName, portBase);
-            string shm = Path.Combine(_directory.FullName, "bench.shm");
+            (string _, string boardB) = BenchGeometry.WriteBoards(directory.FullName, portBase);
+            string shm = Path.Combine(directory.FullName, "bench.shm");
             _side = SimLinkSide.Attach(BenchGeometry.SideA(), shm, portBase);
             Sender = _side.Instance;
             Endpoints = names.Select(n => new BenchEndpoint(n)).ToArray();
@@ -48,25 +54,25 @@ namespace NfIcbmsg.Sim.Bench
                 "run", "--board", boardB, "--instance", "bench", "--shm", shm,
                 "--mode", receiverMode.ToString().ToLowerInvariant(), "--endpoint", string.Join(",", names),
                 "--count", "0", "--idle", Invariant(options.IdleMs), "--check", "header", "--timeout", Invariant(options.TimeoutMs), "--json");
-            bool bound = Progress.WaitUntil(() => Endpoints.All(e => e.IsBound) || _child.HasExited, () => 0, SetupTimeoutMs);
+            bool bound = Progress.WaitUntil(() => Endpoints.All(e => e.IsBound) || Child.HasExited, () => 0, SetupTimeoutMs);
             if (!bound || !Endpoints.All(e => e.IsBound))
             {
-                (int? code, string _, string error) = _child.Wait(1000);
-                throw new BenchException($"`{_child.CommandLine}` did not bind within {SetupTimeoutMs} ms (exit {code?.ToString(CultureInfo.InvariantCulture) ?? "none: killed"}): {error.Trim()}");
+                (int? code, string _, string error) = Child.Wait(1000);
+                throw new BenchException($"`{Child.CommandLine}` did not bind within {SetupTimeoutMs} ms (exit {code?.ToString(CultureInfo.InvariantCulture) ?? "none: killed"}): {error.Trim()}");
             }
         }
 
         public override RunReport Finish()
         {
-            (int? code, string output, string error) = _child.Wait(_idleMs + SetupTimeoutMs + ReceiverTimeoutMs);
+            (int? code, string output, string error) = Child.Wait(_idleMs + SetupTimeoutMs + ReceiverTimeoutMs);
             try
             {
-                RunReport report = JsonSerializer.Deserialize<RunReport>(output, JsonReport.Options);
+                RunReport report = JsonSerializer.Deserialize<RunReport>(output, JsonReport.Options) ?? throw new JsonException("the report is null");
                 return code == null ? report with { Verified = false, Error = "killed after its time ran out" } : report;
             }
             catch (JsonException)
             {
-                return new RunReport { Verified = false, Error = $"`{_child.CommandLine}` exited {code?.ToString(CultureInfo.InvariantCulture) ?? "(killed)"} without a report: {error.Trim()}" };
+                return new RunReport { Verified = false, Error = $"`{Child.CommandLine}` exited {code?.ToString(CultureInfo.InvariantCulture) ?? "(killed)"} without a report: {error.Trim()}" };
             }
         }
 

@@ -72,7 +72,7 @@ namespace NfIcbmsg.Sim.Bench
             MessagePattern.Fill(_frame.AsSpan(SocketFrame.HeaderSize), 0, stream, size);
             long[] roundTrips = new long[Math.Max(1024, durationMs * 500)];
             int count = 0;
-            string error = null;
+            string? error = null;
             long deadline = Stopwatch.GetTimestamp() + (durationMs * Stopwatch.Frequency / 1000);
             Stopwatch clock = Stopwatch.StartNew();
             do
@@ -104,7 +104,7 @@ namespace NfIcbmsg.Sim.Bench
             (int? code, string output, string error) = _peer.Wait(BenchLink.SetupTimeoutMs);
             try
             {
-                ReceiverSummary summary = JsonSerializer.Deserialize<ReceiverSummary>(output, JsonReport.Options);
+                ReceiverSummary summary = JsonSerializer.Deserialize<ReceiverSummary>(output, JsonReport.Options) ?? throw new JsonException("the summary is null");
                 return summary with { Phase = "all", Verified = summary.Verified && code == 0 };
             }
             catch (JsonException)

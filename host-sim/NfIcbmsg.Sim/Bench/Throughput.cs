@@ -23,12 +23,12 @@ namespace NfIcbmsg.Sim.Bench
         public static BenchCase Run(BenchLink link, IReadOnlyList<BenchEndpoint> producers, int size, bool zeroCopy, byte firstStream, int durationMs)
         {
             IpcStatistics sender = link.Sender.Statistics;
-            IpcStatistics receiver = link.ReceiverStatistics;
+            IpcStatistics? receiver = link.ReceiverStatistics;
             int rung = sender.DoorbellsRung;
             int receiverRung = receiver?.DoorbellsRung ?? 0;
             long[] sent = new long[producers.Count];
             long[] allocated = new long[producers.Count];
-            string[] errors = new string[producers.Count];
+            string?[] errors = new string?[producers.Count];
             long deadline = Stopwatch.GetTimestamp() + (durationMs * Stopwatch.Frequency / 1000);
             Stopwatch clock = Stopwatch.StartNew();
             Thread[] threads = producers.Select((p, i) => new Thread(() => Produce(p.Endpoint, (byte)(firstStream + i), size, zeroCopy, deadline, out sent[i], out allocated[i], out errors[i]))).ToArray();
@@ -45,7 +45,7 @@ namespace NfIcbmsg.Sim.Bench
             bool drained = Progress.WaitUntil(() => sender.TxBlocksInUse == 0, () => sender.ControlMessagesReceived, SendTimeoutMs);
             double seconds = clock.Elapsed.TotalSeconds;
             long messages = sent.Sum();
-            string error = errors.FirstOrDefault(e => e != null) ?? (drained ? null : $"{sender.TxBlocksInUse} blocks not released within {SendTimeoutMs} ms");
+            string? error = errors.FirstOrDefault(e => e != null) ?? (drained ? null : $"{sender.TxBlocksInUse} blocks not released within {SendTimeoutMs} ms");
             return new BenchCase
             {
                 Transport = link.Transport,
@@ -68,7 +68,7 @@ namespace NfIcbmsg.Sim.Bench
             return messages > 0 ? (double)total / messages : null;
         }
 
-        private static void Produce(Endpoint endpoint, byte stream, int size, bool zeroCopy, long deadline, out long sent, out long allocated, out string error)
+        private static void Produce(Endpoint endpoint, byte stream, int size, bool zeroCopy, long deadline, out long sent, out long allocated, out string? error)
         {
             byte[] message = new byte[size];
             MessagePattern.Fill(message, 0, stream, size);

@@ -15,7 +15,7 @@ namespace NfIcbmsg.Sim.Bench
         public static BenchCase Run(BenchLink link, BenchEndpoint endpoint, int size, byte stream, int durationMs)
         {
             IpcStatistics sender = link.Sender.Statistics;
-            IpcStatistics receiver = link.ReceiverStatistics;
+            IpcStatistics? receiver = link.ReceiverStatistics;
             int rung = sender.DoorbellsRung;
             int receiverRung = receiver?.DoorbellsRung ?? 0;
             StreamVerifier echoes = new StreamVerifier(endpoint.Config.Name, PatternCheck.Header);
@@ -35,7 +35,7 @@ namespace NfIcbmsg.Sim.Bench
             long[] roundTrips = new long[Math.Max(1024, durationMs * 500)];
             byte[] message = new byte[size];
             MessagePattern.Fill(message, 0, stream, size);
-            string error = null;
+            string? error = null;
             int count = 0;
             long deadline = Stopwatch.GetTimestamp() + (durationMs * Stopwatch.Frequency / 1000);
             Stopwatch clock = Stopwatch.StartNew();

@@ -25,7 +25,7 @@ namespace NfIcbmsg.Sim.Boards
         /// <paramref name="path"/> names one of <see cref="Files"/>. Null when none exists. <paramref name="bundled"/>
         /// says whether the shipped copy was chosen.
         /// </summary>
-        public static string Resolve(string path, out bool bundled)
+        public static string? Resolve(string path, out bool bundled)
         {
             bundled = false;
             if (File.Exists(path))
@@ -35,7 +35,7 @@ namespace NfIcbmsg.Sim.Boards
 
             if (!Path.IsPathRooted(path))
             {
-                BoardCatalog checkout = BoardCatalog.Locate(Directory.GetCurrentDirectory());
+                BoardCatalog? checkout = BoardCatalog.Locate(Directory.GetCurrentDirectory());
                 if (checkout != null && File.Exists(checkout.Full(path)))
                 {
                     return checkout.Full(path);
@@ -66,7 +66,7 @@ namespace NfIcbmsg.Sim.Boards
         /// <summary>As <see cref="Load(string)"/>, read on top of the base devicetrees and include directories of <paramref name="options"/>.</summary>
         public static BoardFile Load(string path, ReadOptions options)
         {
-            string file = Resolve(path, out bool bundled);
+            string? file = Resolve(path, out bool bundled);
             return file == null ? BoardLoader.Load(path, path, options) : BoardLoader.Load(file, bundled ? Prefix + path : path, options);
         }
 

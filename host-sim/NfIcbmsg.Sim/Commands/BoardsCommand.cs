@@ -38,7 +38,7 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(json);
             command.SetAction(parse =>
             {
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), ErrorWriter.For(parse), "boards list");
+                BoardCatalog? catalog = Catalog(parse.GetValue(repo), ErrorWriter.For(parse), "boards list");
                 if (catalog == null)
                 {
                     return ExitCodes.Setup;
@@ -84,8 +84,8 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(includes);
             command.SetAction(parse =>
             {
-                string path = parse.GetValue(file);
-                string only = parse.GetValue(instance);
+                string path = parse.GetRequiredValue(file);
+                string? only = parse.GetValue(instance);
                 BoardFile board = BundledBoards.Load(path, tree.Read(parse, includes));
                 if (only != null && board.Tree != null && !board.Instances.Any(i => i.Matches(only)))
                 {
@@ -118,8 +118,8 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(includes);
             command.SetAction(parse =>
             {
-                string pathA = parse.GetValue(a);
-                string pathB = parse.GetValue(b);
+                string pathA = parse.GetRequiredValue(a);
+                string pathB = parse.GetRequiredValue(b);
                 PairReport report = PairChecker.Check(
                     BundledBoards.Load(pathA, sideA.Read(parse, includes, both.Base)),
                     BundledBoards.Load(pathB, sideB.Read(parse, includes, both.Base)));
@@ -150,15 +150,15 @@ namespace NfIcbmsg.Sim.Commands
             {
                 TextWriter output = parse.InvocationConfiguration.Output;
                 ErrorWriter errors = ErrorWriter.For(parse);
-                string source = parse.GetValue(file);
-                string instanceName = parse.GetValue(instance);
+                string? source = parse.GetValue(file);
+                string? instanceName = parse.GetValue(instance);
                 int modes = (parse.GetValue(all) ? 1 : 0) + (parse.GetValue(check) ? 1 : 0) + (source != null ? 1 : 0);
                 if (modes != 1 || (source != null) != (instanceName != null))
                 {
                     return errors.Fail(ExitCodes.Setup, "use one of: boards generate --all | boards generate FILE --instance NAME | boards generate --check");
                 }
 
-                BoardCatalog catalog = Catalog(parse.GetValue(repo), errors, "boards generate");
+                BoardCatalog? catalog = Catalog(parse.GetValue(repo), errors, "boards generate");
                 if (catalog == null)
                 {
                     return ExitCodes.Setup;
@@ -215,9 +215,9 @@ namespace NfIcbmsg.Sim.Commands
             return string.Join(", ", board.Instances.Select(i => i.Name + (i.Node.Labels.Count > 0 && !i.Node.Labels.Contains(i.Name) ? " (&" + string.Join(", &", i.Node.Labels) + ")" : string.Empty)));
         }
 
-        private static BoardCatalog Catalog(string repo, ErrorWriter errors, string command)
+        private static BoardCatalog? Catalog(string? repo, ErrorWriter errors, string command)
         {
-            BoardCatalog catalog = repo != null
+            BoardCatalog? catalog = repo != null
                 ? BoardCatalog.At(repo)
                 : BoardCatalog.Locate(Environment.CurrentDirectory) ?? BoardCatalog.Locate(AppContext.BaseDirectory);
             if (catalog == null)

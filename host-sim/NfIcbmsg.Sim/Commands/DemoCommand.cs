@@ -36,7 +36,7 @@ namespace NfIcbmsg.Sim.Commands
             command.Options.Add(json);
             tree.AddTo(command);
             command.Options.Add(includes);
-            command.SetAction(parse => Run(parse.GetValue(board), tree.Read(parse, includes), parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json), ErrorWriter.For(parse)));
+            command.SetAction(parse => Run(parse.GetRequiredValue(board), tree.Read(parse, includes), parse.GetValue(messages), parse.GetValue(minSize), parse.GetValue(maxSize), parse.GetValue(timeout), parse.GetValue(json), ErrorWriter.For(parse)));
             return command;
         }
 
@@ -47,7 +47,7 @@ namespace NfIcbmsg.Sim.Commands
         /// The instances of a board file, with endpoints as in Zephyr's multi_endpoint sample: two on
         /// the first instance, one on each other. Null (and a message on stderr) when the file fails.
         /// </summary>
-        public static IReadOnlyList<DemoInstance> LoadInstances(string board)
+        public static IReadOnlyList<DemoInstance>? LoadInstances(string board)
         {
             return LoadInstances(board, ReadOptions.None, ErrorWriter.Process);
         }
@@ -56,7 +56,7 @@ namespace NfIcbmsg.Sim.Commands
         /// As <see cref="LoadInstances(string)"/>, on top of a base devicetree. Each direction runs on its own
         /// in-process line, so every mailbox form runs here, whatever its channel numbers.
         /// </summary>
-        public static IReadOnlyList<DemoInstance> LoadInstances(string board, ReadOptions options, ErrorWriter errors)
+        public static IReadOnlyList<DemoInstance>? LoadInstances(string board, ReadOptions options, ErrorWriter errors)
         {
             if (BundledBoards.Resolve(board, out _) == null)
             {
@@ -103,7 +103,7 @@ namespace NfIcbmsg.Sim.Commands
                 return errors.Fail(ExitCodes.Setup, $"--max-size {maxSize} is below --min-size {minSize}");
             }
 
-            IReadOnlyList<DemoInstance> instances = LoadInstances(board, options, errors);
+            IReadOnlyList<DemoInstance>? instances = LoadInstances(board, options, errors);
             if (instances == null)
             {
                 return ExitCodes.Setup;
@@ -178,9 +178,9 @@ namespace NfIcbmsg.Sim.Commands
             }
 
             AnsiConsole.Write(stats);
-            foreach (DemoStream s in run.Streams.Where(s => s.FirstError != null))
+            foreach (string firstError in run.Streams.Select(s => s.FirstError).OfType<string>())
             {
-                errors.Error(s.FirstError);
+                errors.Error(firstError);
             }
 
             Console.WriteLine($"{(ok ? "verified" : "FAILED")}: {run.TotalVerified} of {run.TotalMessages} messages in {run.Elapsed.TotalMilliseconds:F0} ms");

@@ -46,8 +46,8 @@ namespace NfIcbmsg.Sim.Commands
                 MappedFileMemory memory;
                 try
                 {
-                    side = BoardSide.Load(parse.GetValue(board), parse.GetValue(instance), tree.Read(parse, includes));
-                    memory = MappedFileMemory.Open(parse.GetValue(shm), side.Config.WindowBase, checked((int)side.Config.WindowLength), true);
+                    side = BoardSide.Load(parse.GetRequiredValue(board), parse.GetRequiredValue(instance), tree.Read(parse, includes));
+                    memory = MappedFileMemory.Open(parse.GetRequiredValue(shm), side.Config.WindowBase, checked((int)side.Config.WindowLength), true);
                 }
                 catch (Exception e) when (e is BoardSideException || e is SimLinkException || e is OverflowException)
                 {

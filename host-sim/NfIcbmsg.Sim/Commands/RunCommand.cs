@@ -56,10 +56,10 @@ namespace NfIcbmsg.Sim.Commands
             {
                 ErrorWriter errors = ErrorWriter.For(parse);
                 RunMode chosen = parse.GetValue(mode);
-                string[] names = parse.GetValue(endpoints).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+                string[] names = parse.GetRequiredValue(endpoints).SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
                 string sizeText = parse.GetValue(size) ?? (chosen == RunMode.Ping ? "16" : "8-256");
-                SizeRange? sizes = SizeRange.Parse(sizeText, out string sizeError);
-                string problem = sizeError
+                SizeRange? sizes = SizeRange.Parse(sizeText, out string? sizeError);
+                string? problem = sizeError
                     ?? (names.Length == 0 ? "--endpoint names no endpoint" : null)
                     ?? (names.Distinct().Count() != names.Length ? "--endpoint names an endpoint twice" : null)
                     ?? (parse.GetValue(count) < 0 || (parse.GetValue(count) == 0 && chosen is RunMode.Source or RunMode.Ping) ? $"--count {parse.GetValue(count)}: must be at least 1 (0 only for echo and sink)" : null);
@@ -70,12 +70,12 @@ namespace NfIcbmsg.Sim.Commands
 
                 RunOptions options = new RunOptions
                 {
-                    SharedFile = parse.GetValue(shm),
+                    SharedFile = parse.GetRequiredValue(shm),
                     PortBase = parse.GetValue(portBase),
                     Mode = chosen,
                     Endpoints = names,
                     Count = parse.GetValue(count),
-                    Size = sizes.Value,
+                    Size = sizes!.Value,
                     ZeroCopy = parse.GetValue(zeroCopy),
                     Check = parse.GetValue(check),
                     TimeoutMs = parse.GetValue(timeout),
@@ -89,23 +89,23 @@ namespace NfIcbmsg.Sim.Commands
                 BoardSide side;
                 try
                 {
-                    side = BoardSide.Load(parse.GetValue(board), parse.GetValue(instance), tree.Read(parse, includes));
+                    side = BoardSide.Load(parse.GetRequiredValue(board), parse.GetRequiredValue(instance), tree.Read(parse, includes));
                 }
                 catch (BoardSideException e)
                 {
                     return errors.Fail(ExitCodes.Setup, e.Message);
                 }
 
-                string unmapped = side.SimLinkProblem(parse.GetValue(txChannel), parse.GetValue(rxChannel));
+                string? unmapped = side.SimLinkProblem(parse.GetValue(txChannel), parse.GetValue(rxChannel));
                 if (unmapped != null)
                 {
                     return errors.Fail(ExitCodes.Setup, unmapped);
                 }
 
-                if (parse.GetValue(txChannel).HasValue)
+                if (parse.GetValue(txChannel) is int tx && parse.GetValue(rxChannel) is int rx)
                 {
-                    side.Config.TxChannel = parse.GetValue(txChannel).Value;
-                    side.Config.RxChannel = parse.GetValue(rxChannel).Value;
+                    side.Config.TxChannel = tx;
+                    side.Config.RxChannel = rx;
                 }
 
                 return Execute(options, side, parse.GetValue(json), parse.InvocationConfiguration.Output, errors);
@@ -148,7 +148,7 @@ namespace NfIcbmsg.Sim.Commands
 
             if (!report.Verified)
             {
-                errors.Error(report.Error);
+                errors.Error(report.Error ?? "not verified");
             }
 
             return report.Verified ? ExitCodes.Success : ExitCodes.Failed;
@@ -158,24 +158,24 @@ namespace NfIcbmsg.Sim.Commands
         {
             AnsiConsole.MarkupLineInterpolated($"[bold]{report.Mode}[/] on {report.Instance} ({report.Role ?? "icmsg"}) from {report.Board}, shared file {report.SharedFile}, udp 127.0.0.1:{report.PortBase}+(tx {report.TxChannel}, rx {report.RxChannel})");
             Table table = new Table().AddColumns("endpoint", "address", "sent", "received", "failed", "echoes", "verified", "error");
-            foreach (EndpointReport e in report.Endpoints)
+            foreach (EndpointReport e in report.Endpoints ?? Array.Empty<EndpointReport>())
             {
                 table.AddRow(Markup.Escape(e.Name), e.Address.ToString(), e.Sent.ToString(), e.Received.ToString(), e.Failed.ToString(), e.Echoes?.ToString() ?? "-", e.Verified ? "yes" : "[red]no[/]", Markup.Escape(e.Error ?? string.Empty));
             }
 
             AnsiConsole.Write(table);
-            foreach (EndpointReport e in report.Endpoints.Where(e => e.Events != null && e.Events.Count > 0))
+            foreach (EndpointReport e in (report.Endpoints ?? Array.Empty<EndpointReport>()).Where(e => e.Events != null && e.Events.Count > 0))
             {
-                AnsiConsole.MarkupLineInterpolated($"{e.Name} events: {string.Join("; ", e.Events)}");
+                AnsiConsole.MarkupLineInterpolated($"{e.Name} events: {string.Join("; ", e.Events!)}");
             }
 
-            foreach (EndpointReport e in report.Endpoints.Where(e => e.Latency != null && e.Latency.Count > 0))
+            foreach (EndpointReport e in (report.Endpoints ?? Array.Empty<EndpointReport>()).Where(e => e.Latency != null && e.Latency.Count > 0))
             {
-                LatencySummary l = e.Latency;
+                LatencySummary l = e.Latency!;
                 AnsiConsole.MarkupLineInterpolated($"{e.Name} round trip over {l.Count} pings (µs): mean {l.MeanUs:F1}, p50 {l.P50Us:F1}, p90 {l.P90Us:F1}, p99 {l.P99Us:F1}, max {l.MaxUs:F1}");
             }
 
-            StatisticsReport s = report.Statistics;
+            StatisticsReport s = report.Statistics ?? throw new InvalidOperationException("a run report without statistics");
             string reasons = s.Rejected == 0 ? string.Empty : " (" + string.Join(", ", s.RejectedByReason.Select(r => r.Key + " " + r.Value)) + ")";
             AnsiConsole.MarkupLineInterpolated($"messages out {s.MessagesSent}, in {s.MessagesReceived}; doorbells rung {s.DoorbellsRung}, received {s.DoorbellsReceived}, dropped on purpose {report.DoorbellsDropped}; idle re-checks {s.IdleRechecks}; rejected {s.Rejected}{reasons}; allocation waits {s.AllocationWaits}; blocks in use tx {s.TxBlocksInUse}, rx {s.RxBlocksHeld}");
             int moved = report.Mode is "sink" or "echo" ? s.MessagesReceived : s.MessagesSent;

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 
 namespace NfIcbmsg.Sim.Commands
@@ -26,7 +27,7 @@ namespace NfIcbmsg.Sim.Commands
         }
 
         /// <summary>--instance NAME, one instance.</summary>
-        public static Option<string> Instance(string description, string defaultInstance = null)
+        public static Option<string> Instance(string description, string? defaultInstance = null)
         {
             Option<string> option = new Option<string>("--instance") { Description = description };
             if (defaultInstance != null)
@@ -146,7 +147,7 @@ namespace NfIcbmsg.Sim.Commands
         /// The option's value, false when its text did not convert (the parser reports that itself, naming the
         /// option and the text, and a range check has nothing to add).
         /// </summary>
-        public static bool Value<T>(OptionResult result, out T value)
+        public static bool Value<T>(OptionResult result, [MaybeNullWhen(false)] out T value)
         {
             try
             {

@@ -40,7 +40,7 @@ namespace NfIcbmsg.Sim.Commands
                 List<InstanceConfig> configs;
                 try
                 {
-                    configs = Configs(parse.GetValue(board), parse.GetValue(instances));
+                    configs = Configs(parse.GetRequiredValue(board), parse.GetValue(instances));
                 }
                 catch (BoardSideException e)
                 {
@@ -52,7 +52,7 @@ namespace NfIcbmsg.Sim.Commands
                 output.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) : Line(report));
                 if (!report.Clean)
                 {
-                    errors.Error(report.FirstProblem);
+                    errors.Error(report.FirstProblem ?? "not clean");
                 }
 
                 return report.Clean ? ExitCodes.Success : ExitCodes.Failed;
@@ -72,7 +72,7 @@ namespace NfIcbmsg.Sim.Commands
 
         // The board's instances, plus two geometries of the first ICBMsg one that the attacks found
         // interesting: cache alignment 32, and 4-byte blocks.
-        private static List<InstanceConfig> Configs(string boardPath, string[] names)
+        private static List<InstanceConfig> Configs(string boardPath, string[]? names)
         {
             if (names == null || names.Length == 0)
             {
@@ -80,7 +80,7 @@ namespace NfIcbmsg.Sim.Commands
             }
 
             List<InstanceConfig> configs = names.Select(n => BoardSide.Load(boardPath, n).Config).ToList();
-            InstanceConfig icbmsg = configs.FirstOrDefault(c => c.Backend == BackendKind.Icbmsg);
+            InstanceConfig? icbmsg = configs.FirstOrDefault(c => c.Backend == BackendKind.Icbmsg);
             if (icbmsg != null)
             {
                 InstanceConfig aligned = icbmsg.Mirror().Mirror();

@@ -10,7 +10,7 @@ namespace NfIcbmsg.Sim.Commands
     /// </summary>
     public sealed class TreeOptions
     {
-        public TreeOptions(string baseName = "--base", string side = null)
+        public TreeOptions(string baseName = "--base", string? side = null)
         {
             Base = new Option<string[]>(baseName)
             {
@@ -35,7 +35,7 @@ namespace NfIcbmsg.Sim.Commands
         }
 
         /// <summary>The read options for one side: its own bases (then <paramref name="shared"/> ones first), the include directories.</summary>
-        public ReadOptions Read(ParseResult parse, Option<string[]> includeDirectories, Option<string[]> shared = null)
+        public ReadOptions Read(ParseResult parse, Option<string[]> includeDirectories, Option<string[]>? shared = null)
         {
             string[] bases = parse.GetValue(Base) ?? new string[0];
             if (shared != null)

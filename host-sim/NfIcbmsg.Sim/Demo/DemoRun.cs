@@ -128,7 +128,7 @@ namespace NfIcbmsg.Sim.Demo
         {
             byte[] copy = new byte[buffer.Length];
             buffer.Read(0, copy, 0, copy.Length);
-            string error = MessagePattern.Verify(copy, stream.NextExpected, stream.Id);
+            string? error = MessagePattern.Verify(copy, stream.NextExpected, stream.Id);
             if (error == null)
             {
                 stream.CountVerified(copy.Length);

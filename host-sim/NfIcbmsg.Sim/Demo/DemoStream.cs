@@ -9,7 +9,7 @@ namespace NfIcbmsg.Sim.Demo
         private int _verified;
         private long _bytes;
         private int _failed;
-        private string _firstError;
+        private string? _firstError;
 
         internal DemoStream(string instance, string endpoint, string direction, byte id, int messages)
         {
@@ -41,7 +41,7 @@ namespace NfIcbmsg.Sim.Demo
 
         public long Bytes => Interlocked.Read(ref _bytes);
 
-        public string FirstError => Volatile.Read(ref _firstError);
+        public string? FirstError => Volatile.Read(ref _firstError);
 
         public bool Complete => Verified == Messages && Failed == 0;
 

@@ -13,7 +13,7 @@ namespace NfIcbmsg.Sim.Inspect
         public uint Address { get; init; }
 
         /// <summary>"sent" (message pending), "releasing" (its release pending) or "unreferenced".</summary>
-        public string State { get; init; }
+        public required string State { get; init; }
 
         /// <summary>First block of the buffer this block belongs to (itself for a first block).</summary>
         public int? FirstBlock { get; init; }
@@ -25,9 +25,9 @@ namespace NfIcbmsg.Sim.Inspect
         public int? Span { get; init; }
 
         /// <summary>The pending message that owns the block.</summary>
-        public string Owner { get; init; }
+        public string? Owner { get; init; }
 
         /// <summary>For a BOUND block: the endpoint name in flight.</summary>
-        public string EndpointName { get; init; }
+        public string? EndpointName { get; init; }
     }
 }

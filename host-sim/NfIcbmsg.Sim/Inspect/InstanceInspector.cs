@@ -75,14 +75,14 @@ namespace NfIcbmsg.Sim.Inspect
             {
                 bool tx = name == "tx";
                 RegionLayout layout = RegionLayout.TryCompute(address, size, tx ? _config.TxBlocks : _config.RxBlocks, tx ? _config.RxBlocks : _config.TxBlocks, _config.DcacheAlignment, out string error);
-                PacketBufferLayout ring = layout == null ? null : PacketBufferLayout.TryCreate(layout.Begin, _window.OffsetOf(layout.Begin), layout.IcmsgAreaSize, _config.DcacheAlignment, false, out error);
+                PacketBufferLayout? ring = layout == null ? null : PacketBufferLayout.TryCreate(layout.Begin, _window.OffsetOf(layout.Begin), layout.IcmsgAreaSize, _config.DcacheAlignment, false, out error);
                 if (ring == null)
                 {
                     _anomalies.Add($"{name}: {error}");
                     continue;
                 }
 
-                decoded.Add((name, writer, layout, DecodeRing(name, ring, false, Control)));
+                decoded.Add((name, writer, layout!, DecodeRing(name, ring, false, Control)));
             }
 
             if (decoded.Count != 2)
@@ -225,7 +225,7 @@ namespace NfIcbmsg.Sim.Inspect
 
             foreach ((PacketReport packet, string where, string state) in references)
             {
-                int first = packet.Block.Value;
+                int first = packet.Block!.Value;
                 string owner = $"{packet.Text} ({state}, in the {where} ring)";
                 if (first >= blocks.Length)
                 {
@@ -243,7 +243,7 @@ namespace NfIcbmsg.Sim.Inspect
                 }
 
                 int span = layout.BlocksFor((int)size);
-                string name = packet.Type == "BOUND" ? BoundName(offset + RegionLayout.BlockHeaderSize, (int)size) : null;
+                string? name = packet.Type == "BOUND" ? BoundName(offset + RegionLayout.BlockHeaderSize, (int)size) : null;
                 if (packet.Type == "BOUND" && name == null)
                 {
                     _anomalies.Add($"{region}: block {first} ({packet.Text}) holds no printable NUL-terminated endpoint name");
@@ -266,7 +266,7 @@ namespace NfIcbmsg.Sim.Inspect
             return blocks;
         }
 
-        private string BoundName(int offset, int size)
+        private string? BoundName(int offset, int size)
         {
             StringBuilder name = new StringBuilder();
             for (int i = 0; i < size; i++)

@@ -10,16 +10,16 @@ namespace NfIcbmsg.Sim.Inspect
         public int Length { get; init; }
 
         /// <summary>"magic", "control" (ICBMsg), "payload" (plain ICMsg) or "invalid".</summary>
-        public string Kind { get; init; }
+        public required string Kind { get; init; }
 
         /// <summary>Control message type name (DATA, RELEASE_DATA, BOUND, RELEASE_BOUND, UNKNOWN(..)).</summary>
-        public string Type { get; init; }
+        public string? Type { get; init; }
 
         public int? Endpoint { get; init; }
 
         public int? Block { get; init; }
 
         /// <summary>One line for people: "DATA ep=1 blk=3 (37 bytes, 1 block)".</summary>
-        public string Text { get; init; }
+        public string? Text { get; init; }
     }
 }

@@ -6,15 +6,15 @@ namespace NfIcbmsg.Sim.Inspect
     public sealed record RegionReport
     {
         /// <summary>"tx" (written by the side of the board file) or "rx" (written by its peer).</summary>
-        public string Name { get; init; }
+        public required string Name { get; init; }
 
-        public string Writer { get; init; }
+        public required string Writer { get; init; }
 
         public uint Address { get; init; }
 
         public int Size { get; init; }
 
-        public RingReport Ring { get; init; }
+        public required RingReport Ring { get; init; }
 
         /// <summary>ICBMsg: bytes per block, 0 for plain ICMsg.</summary>
         public int BlockSize { get; init; }
@@ -22,6 +22,6 @@ namespace NfIcbmsg.Sim.Inspect
         public uint BlocksAddress { get; init; }
 
         /// <summary>ICBMsg: every block of the region; empty for plain ICMsg.</summary>
-        public IReadOnlyList<BlockReport> Blocks { get; init; }
+        public required IReadOnlyList<BlockReport> Blocks { get; init; }
     }
 }

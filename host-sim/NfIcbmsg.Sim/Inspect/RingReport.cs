@@ -29,6 +29,6 @@ namespace NfIcbmsg.Sim.Inspect
         public uint? Handshake { get; init; }
 
         /// <summary>Packets between rd_idx and wr_idx, oldest first.</summary>
-        public IReadOnlyList<PacketReport> Pending { get; init; }
+        public required IReadOnlyList<PacketReport> Pending { get; init; }
     }
 }

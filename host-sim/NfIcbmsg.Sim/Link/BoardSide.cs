@@ -14,23 +14,23 @@ namespace NfIcbmsg.Sim.Link
     public sealed record BoardSide(InstanceConfig Config, int PortBase, string BoardPath)
     {
         /// <summary>The instance as the board file describes it (its mailbox specifiers), when loaded from a file.</summary>
-        public BoardInstance Instance { get; init; }
+        public BoardInstance? Instance { get; init; }
 
         /// <summary>
         /// The sim link carries channel N as UDP port PORT_BASE + N, one port per direction. Null when this side's
         /// channels map one to one, else why not and how to make it run.
         /// </summary>
-        public string SimLinkProblem(int? txChannel, int? rxChannel)
+        public string? SimLinkProblem(int? txChannel, int? rxChannel)
         {
             if (txChannel.HasValue != rxChannel.HasValue)
             {
                 return "--tx-channel and --rx-channel go together: give both (the other side's run takes them swapped)";
             }
 
-            if (txChannel.HasValue)
+            if (txChannel is int tx && rxChannel is int rx)
             {
-                return txChannel.Value == rxChannel.Value || txChannel.Value < 0 || rxChannel.Value < 0 || txChannel.Value > 0xFFFF || rxChannel.Value > 0xFFFF
-                    ? $"--tx-channel {txChannel.Value} and --rx-channel {rxChannel.Value}: expected two different channels 0..65535"
+                return tx == rx || tx < 0 || rx < 0 || tx > 0xFFFF || rx > 0xFFFF
+                    ? $"--tx-channel {tx} and --rx-channel {rx}: expected two different channels 0..65535"
                     : null;
             }
 

@@ -30,7 +30,7 @@ namespace NfIcbmsg.Sim.Link
         }
 
         /// <summary>The fault-injecting doorbell in front of <see cref="TxLine"/>, null when no rings are dropped.</summary>
-        public LossyDoorbell Doorbell { get; }
+        public LossyDoorbell? Doorbell { get; }
 
         public InstanceConfig Config { get; }
 
@@ -59,7 +59,7 @@ namespace NfIcbmsg.Sim.Link
 
             UdpMailbox rxLine = new UdpMailbox(portBase, config.RxChannel);
             UdpMailbox txLine = new UdpMailbox(portBase, config.TxChannel);
-            MappedFileMemory memory = null;
+            MappedFileMemory? memory = null;
             try
             {
                 rxLine.Bind();

@@ -43,7 +43,7 @@ namespace NfIcbmsg.Sim.Run
 
         public override void Run()
         {
-            string error = Serve.UntilDone(() => Volatile.Read(ref _received), Options, BacklogEmpty, EchoBacklog, () => Halted);
+            string? error = Serve.UntilDone(() => Volatile.Read(ref _received), Options, BacklogEmpty, EchoBacklog, () => Halted);
             if (error != null)
             {
                 Fail(error);
@@ -61,20 +61,20 @@ namespace NfIcbmsg.Sim.Run
         protected override void OnReceived(RxBuffer buffer)
         {
             Interlocked.Increment(ref _received);
-            bool copies = !(Endpoint.Instance is IcbmsgInstance);
+            bool copies = !(BoundEndpoint.Instance is IcbmsgInstance);
             lock (_backlog)
             {
                 if (_backlog.Count == 0 && !Halted)
                 {
                     int length = buffer.Length;
-                    if (length > Endpoint.TxBufferSize)
+                    if (length > BoundEndpoint.TxBufferSize)
                     {
-                        Fail($"a message of {length} bytes cannot be echoed: this side sends at most {Endpoint.TxBufferSize}");
+                        Fail($"a message of {length} bytes cannot be echoed: this side sends at most {BoundEndpoint.TxBufferSize}");
                         return;
                     }
 
                     CopyOut(buffer);
-                    SendStatus status = TxSender.Send(Endpoint, RxBytes, length, 0, Options.ZeroCopy);
+                    SendStatus status = TxSender.Send(BoundEndpoint, RxBytes, length, 0, Options.ZeroCopy);
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
@@ -129,8 +129,8 @@ namespace NfIcbmsg.Sim.Run
                     next = _backlog.Peek();
                 }
 
-                byte[] bytes = next.Copy;
-                int length = bytes?.Length ?? next.Held.Length;
+                byte[]? bytes = next.Copy;
+                int length = bytes?.Length ?? next.Held!.Length;
                 if (bytes == null)
                 {
                     if (_tx.Length < length)
@@ -138,7 +138,7 @@ namespace NfIcbmsg.Sim.Run
                         _tx = new byte[Math.Max(length, _tx.Length * 2)];
                     }
 
-                    next.Held.Read(0, _tx, 0, length);
+                    next.Held!.Read(0, _tx, 0, length);
                     bytes = _tx;
                 }
 
@@ -148,7 +148,7 @@ namespace NfIcbmsg.Sim.Run
                 }
                 else if (!Halted)
                 {
-                    SendStatus status = length > Endpoint.TxBufferSize ? SendStatus.NoBuffers : next.Copy != null ? SendInSession(bytes, length, next.Generation) : TxSender.Send(Endpoint, bytes, length, Options.TimeoutMs, Options.ZeroCopy);
+                    SendStatus status = length > BoundEndpoint.TxBufferSize ? SendStatus.NoBuffers : next.Copy != null ? SendInSession(bytes, length, next.Generation) : TxSender.Send(BoundEndpoint, bytes, length, Options.TimeoutMs, Options.ZeroCopy);
                     if (status == SendStatus.Sent)
                     {
                         Interlocked.Increment(ref _echoed);
@@ -181,7 +181,7 @@ namespace NfIcbmsg.Sim.Run
             System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
-                SendStatus status = generation == Generation ? TxSender.Send(Endpoint, bytes, length, 0, false) : SendStatus.NotBound;
+                SendStatus status = generation == Generation ? TxSender.Send(BoundEndpoint, bytes, length, 0, false) : SendStatus.NotBound;
                 if (status != SendStatus.RingFull || clock.ElapsedMilliseconds >= Options.TimeoutMs || Halted)
                 {
                     return status;
@@ -192,6 +192,7 @@ namespace NfIcbmsg.Sim.Run
         }
 
         /// <summary>A message waiting for its echo: held in its block (ICBMsg) or copied (ICMsg), and the session it came in.</summary>
-        private sealed record Pending(RxBuffer Held, byte[] Copy, int Generation);
+        // Exactly one of Held (zero-copy, ICBMsg) and Copy (plain ICMsg) is set.
+        private sealed record Pending(RxBuffer? Held, byte[]? Copy, int Generation);
     }
 }

@@ -16,7 +16,7 @@ namespace NfIcbmsg.Sim.Run
         private readonly List<string> _events = new List<string>();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private byte[] _rx = new byte[256];
-        private string _error;
+        private string? _error;
         private int _faults;
         private int _generation;
 
@@ -48,11 +48,15 @@ namespace NfIcbmsg.Sim.Run
         /// <summary>Stream id of the pattern this endpoint sends.</summary>
         public byte Stream { get; }
 
-        public Endpoint Endpoint { get; private set; }
+        /// <summary>The endpoint once bound; null until then.</summary>
+        public Endpoint? Endpoint { get; private set; }
 
         public bool IsBound => _bound.IsSet;
 
-        public string Error => Volatile.Read(ref _error);
+        /// <summary>The endpoint, for the traffic that runs only once it is bound.</summary>
+        protected Endpoint BoundEndpoint => Endpoint ?? throw new InvalidOperationException($"{Name} is not bound");
+
+        public string? Error => Volatile.Read(ref _error);
 
         /// <summary>Sessions of the peer that ended so far: a message carries the one it came in.</summary>
         public int Generation => Volatile.Read(ref _generation);

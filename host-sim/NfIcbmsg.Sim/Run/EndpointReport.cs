@@ -5,7 +5,7 @@ namespace NfIcbmsg.Sim.Run
     /// <summary>One endpoint's outcome in `run`: what it sent, what it received and verified, and why it failed.</summary>
     public sealed record EndpointReport
     {
-        public string Name { get; init; }
+        public required string Name { get; init; }
 
         public int Address { get; init; }
 
@@ -24,14 +24,14 @@ namespace NfIcbmsg.Sim.Run
         public int? Echoes { get; init; }
 
         /// <summary>Ping: round trips.</summary>
-        public LatencySummary Latency { get; init; }
+        public LatencySummary? Latency { get; init; }
 
         /// <summary>Receivers: per stream counts and receive-thread allocations.</summary>
-        public IReadOnlyList<StreamReport> Streams { get; init; }
+        public IReadOnlyList<StreamReport>? Streams { get; init; }
 
-        public string Error { get; init; }
+        public string? Error { get; init; }
 
         /// <summary>Bound and unbound events, with the milliseconds since the run started.</summary>
-        public IReadOnlyList<string> Events { get; init; }
+        public IReadOnlyList<string>? Events { get; init; }
     }
 }

@@ -30,7 +30,7 @@ namespace NfIcbmsg.Sim.Run
                 int length = Options.Size.LengthOf(sequence);
                 MessagePattern.Fill(message, sequence, Stream, length);
                 long start = Stopwatch.GetTimestamp();
-                SendStatus status = TxSender.Send(Endpoint, message, length, Options.TimeoutMs, Options.ZeroCopy);
+                SendStatus status = TxSender.Send(BoundEndpoint, message, length, Options.TimeoutMs, Options.ZeroCopy);
                 if (status != SendStatus.Sent)
                 {
                     Fail($"ping {sequence}: {TxSender.Describe(status, Options.TimeoutMs)}");

@@ -7,7 +7,7 @@ namespace NfIcbmsg.Sim.Run
     /// <summary>Everything `run` was asked to do, validated by the command before a session starts.</summary>
     public sealed record RunOptions
     {
-        public string SharedFile { get; init; }
+        public string? SharedFile { get; init; }
 
         /// <summary>Overrides the board's sim-mbox port-base when set.</summary>
         public int? PortBase { get; init; }

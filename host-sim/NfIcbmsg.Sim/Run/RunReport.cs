@@ -5,13 +5,13 @@ namespace NfIcbmsg.Sim.Run
     /// <summary>The outcome of one `run`: verified or why not, per endpoint, and the instance's counters.</summary>
     public sealed record RunReport
     {
-        public string Mode { get; init; }
+        public string? Mode { get; init; }
 
-        public string Board { get; init; }
+        public string? Board { get; init; }
 
-        public string Instance { get; init; }
+        public string? Instance { get; init; }
 
-        public string SharedFile { get; init; }
+        public string? SharedFile { get; init; }
 
         public int PortBase { get; init; }
 
@@ -20,11 +20,11 @@ namespace NfIcbmsg.Sim.Run
         public int RxChannel { get; init; }
 
         /// <summary>"initiator" or "follower" (ICBMsg), null for plain ICMsg.</summary>
-        public string Role { get; init; }
+        public string? Role { get; init; }
 
         public bool Verified { get; init; }
 
-        public string Error { get; init; }
+        public string? Error { get; init; }
 
         public double ElapsedMs { get; init; }
 
@@ -34,9 +34,9 @@ namespace NfIcbmsg.Sim.Run
         /// </summary>
         public double TrafficMs { get; init; }
 
-        public IReadOnlyList<EndpointReport> Endpoints { get; init; }
+        public IReadOnlyList<EndpointReport>? Endpoints { get; init; }
 
-        public StatisticsReport Statistics { get; init; }
+        public StatisticsReport? Statistics { get; init; }
 
         /// <summary>Datagrams this side sent, took as interrupts, and ignored (not one byte).</summary>
         public long DoorbellDatagramsSent { get; init; }
@@ -49,6 +49,6 @@ namespace NfIcbmsg.Sim.Run
         public long DoorbellsDropped { get; init; }
 
         /// <summary>The first inputs of the peer that were dropped.</summary>
-        public IReadOnlyList<string> Rejections { get; init; }
+        public IReadOnlyList<string>? Rejections { get; init; }
     }
 }

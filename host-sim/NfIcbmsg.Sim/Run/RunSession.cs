@@ -21,7 +21,7 @@ namespace NfIcbmsg.Sim.Run
         /// Runs the session. Status lines and events go to <paramref name="status"/> (rewritten in place
         /// when <paramref name="statusInPlace"/>); <see cref="RunOptions.Stop"/> ends it early with a report.
         /// </summary>
-        public static RunReport Execute(RunOptions options, BoardSide side, TextWriter status = null, bool statusInPlace = false)
+        public static RunReport Execute(RunOptions options, BoardSide side, TextWriter? status = null, bool statusInPlace = false)
         {
             InstanceConfig config = side.Config;
             if (options.IdleRecheckMs is int recheck)
@@ -40,7 +40,7 @@ namespace NfIcbmsg.Sim.Run
             }
 
             int portBase = options.PortBase ?? side.PortBase;
-            using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile, portBase, options.DropRingsPercent);
+            using SimLinkSide link = SimLinkSide.Attach(config, options.SharedFile ?? throw new ArgumentException("a sim-link run needs a shared file", nameof(options)), portBase, options.DropRingsPercent);
             IpcInstance instance = link.Instance;
             if (options.ZeroCopy && !(instance is IcbmsgInstance))
             {
@@ -97,11 +97,11 @@ namespace NfIcbmsg.Sim.Run
                 stop.Cancel();
             }
 
-            string error = UnboundError(apps, link, options, rejections);
+            string? error = UnboundError(apps, link, options, rejections);
             double trafficMs = 0;
             if (apps.Any(a => a.IsBound))
             {
-                string drained = Drain(instance, options, apps);
+                string? drained = Drain(instance, options, apps);
                 error ??= drained;
                 trafficMs = (clock.Elapsed - TimeSpan.FromTicks(Interlocked.Read(ref servingSince))).TotalMilliseconds;
                 foreach (EndpointApp app in apps.Where(a => a.IsBound))
@@ -160,7 +160,7 @@ namespace NfIcbmsg.Sim.Run
             }
         }
 
-        private static string UnboundError(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)
+        private static string? UnboundError(List<EndpointApp> apps, SimLinkSide link, RunOptions options, RejectionLog rejections)
         {
             string[] unbound = apps.Where(a => !a.IsBound).Select(a => a.Name).ToArray();
             if (unbound.Length == 0)
@@ -190,7 +190,7 @@ namespace NfIcbmsg.Sim.Run
 
         // Drain before close (docs/protocol.md §13.8): every release this side owes is in the ring and every
         // block it sent came back, so neither side leaks the other's blocks when this process exits.
-        private static string Drain(IpcInstance instance, RunOptions options, List<EndpointApp> apps)
+        private static string? Drain(IpcInstance instance, RunOptions options, List<EndpointApp> apps)
         {
             // Bindings that never completed keep their blocks by design: the BOUND of a name the peer
             // never registered (initiator), a parked BOUND for a name this side never registered (follower).

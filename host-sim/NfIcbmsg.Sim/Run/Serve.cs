@@ -13,7 +13,7 @@ namespace NfIcbmsg.Sim.Run
         /// for <see cref="RunOptions.IdleMs"/> after its first message. Returns null when done, else
         /// why not: nothing arrived for <see cref="RunOptions.TimeoutMs"/>, or <paramref name="failed"/>.
         /// </summary>
-        public static string UntilDone(Func<int> received, RunOptions options, Func<bool> settled = null, Action work = null, Func<bool> failed = null)
+        public static string? UntilDone(Func<int> received, RunOptions options, Func<bool>? settled = null, Action? work = null, Func<bool>? failed = null)
         {
             settled ??= () => true;
             failed ??= () => false;

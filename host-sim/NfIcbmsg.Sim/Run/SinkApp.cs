@@ -17,7 +17,7 @@ namespace NfIcbmsg.Sim.Run
 
         public override void Run()
         {
-            string error = Serve.UntilDone(() => _verifier.Messages, Options);
+            string? error = Serve.UntilDone(() => _verifier.Messages, Options);
             if (error != null)
             {
                 Fail(error);

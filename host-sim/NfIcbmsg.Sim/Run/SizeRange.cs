@@ -8,7 +8,7 @@ namespace NfIcbmsg.Sim.Run
     public readonly record struct SizeRange(int Min, int Max)
     {
         /// <summary>Parses "N" or "MIN-MAX"; null with <paramref name="error"/> set when it is neither or below the pattern header.</summary>
-        public static SizeRange? Parse(string text, out string error)
+        public static SizeRange? Parse(string? text, out string? error)
         {
             error = null;
             string[] parts = (text ?? string.Empty).Split('-');

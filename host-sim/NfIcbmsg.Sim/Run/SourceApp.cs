@@ -27,7 +27,7 @@ namespace NfIcbmsg.Sim.Run
             {
                 int length = Options.Size.LengthOf(sequence);
                 MessagePattern.Fill(message, sequence, Stream, length);
-                SendStatus status = TxSender.Send(Endpoint, message, length, Options.TimeoutMs, Options.ZeroCopy);
+                SendStatus status = TxSender.Send(BoundEndpoint, message, length, Options.TimeoutMs, Options.ZeroCopy);
                 if (status != SendStatus.Sent)
                 {
                     Fail($"message {sequence} of {Options.Count}: {TxSender.Describe(status, Options.TimeoutMs)}");

@@ -18,7 +18,7 @@ namespace NfIcbmsg.Sim.Run
         private readonly TextWriter _writer;
         private readonly bool _inPlace;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly Timer _timer;
+        private readonly Timer? _timer;
         private readonly object _sync = new object();
         private bool _dirty;
 

@@ -27,7 +27,7 @@ namespace NfIcbmsg.Sim.Run
 
         public long Bytes { get; private set; }
 
-        public string FirstError { get; private set; }
+        public string? FirstError { get; private set; }
 
         /// <summary>Sequence number the next message must carry.</summary>
         public uint NextSequence => (uint)Messages;
@@ -36,7 +36,7 @@ namespace NfIcbmsg.Sim.Run
         public double? AllocatedBytesPerMessage => Messages > 1 && _allocatedAtFirst >= 0 ? (double)(_allocatedAtLast - _allocatedAtFirst) / (Messages - 1) : null;
 
         /// <summary>Counts one message (on the receive thread, which is the thread whose allocations are sampled).</summary>
-        public void Count(int length, string error)
+        public void Count(int length, string? error)
         {
             Messages++;
             Bytes += length;

@@ -18,7 +18,7 @@ namespace NfIcbmsg.Sim.Run
         private readonly List<StreamTally> _streams = new List<StreamTally>();
         private int _messages;
         private int _failed;
-        private string _firstError;
+        private string? _firstError;
 
         public StreamVerifier(string endpoint, PatternCheck check)
         {
@@ -30,7 +30,7 @@ namespace NfIcbmsg.Sim.Run
 
         public int Failed => Volatile.Read(ref _failed);
 
-        public string FirstError => Volatile.Read(ref _firstError);
+        public string? FirstError => Volatile.Read(ref _firstError);
 
         /// <summary>The streams seen, in order of first arrival. Read once the traffic stopped.</summary>
         public IReadOnlyList<StreamTally> Streams
@@ -45,14 +45,14 @@ namespace NfIcbmsg.Sim.Run
         }
 
         /// <summary>Checks a message of whatever stream its header names.</summary>
-        public string Accept(ReadOnlySpan<byte> message)
+        public string? Accept(ReadOnlySpan<byte> message)
         {
             byte stream = message.Length >= MessagePattern.HeaderSize ? message[4] : (byte)0;
             return Accept(message, stream);
         }
 
         /// <summary>Checks a message that must belong to <paramref name="stream"/>.</summary>
-        public string Accept(ReadOnlySpan<byte> message, byte stream)
+        public string? Accept(ReadOnlySpan<byte> message, byte stream)
         {
             StreamTally tally = _byId[stream];
             if (tally == null)
@@ -65,7 +65,7 @@ namespace NfIcbmsg.Sim.Run
                 }
             }
 
-            string error = _check == PatternCheck.Full
+            string? error = _check == PatternCheck.Full
                 ? MessagePattern.Verify(message, tally.NextSequence, stream)
                 : CheckHeader(message, tally.NextSequence, stream);
             if (error != null)
@@ -81,7 +81,7 @@ namespace NfIcbmsg.Sim.Run
         }
 
         // The header of MessagePattern: sequence u32 LE, stream u8, reserved u8, length u16 LE.
-        private static string CheckHeader(ReadOnlySpan<byte> message, uint expected, byte stream)
+        private static string? CheckHeader(ReadOnlySpan<byte> message, uint expected, byte stream)
         {
             if (message.Length < MessagePattern.HeaderSize)
             {

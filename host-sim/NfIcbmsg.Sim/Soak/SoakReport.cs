@@ -29,7 +29,7 @@ namespace NfIcbmsg.Sim.Soak
 
         public double ElapsedSeconds { get; init; }
 
-        public string FirstProblem { get; init; }
+        public string? FirstProblem { get; init; }
 
         public bool Clean => Crashes == 0 && OutsideAccesses == 0 && Hangs == 0;
     }

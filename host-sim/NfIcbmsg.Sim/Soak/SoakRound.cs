@@ -37,7 +37,7 @@ namespace NfIcbmsg.Sim.Soak
         private readonly List<PacketBufferLayout> _rings = new List<PacketBufferLayout>();
         private readonly byte[] _payload;
         private long _apiCrashes;
-        private string _firstProblem;
+        private string? _firstProblem;
 
         public SoakRound(InstanceConfig sideA, Random random)
         {
@@ -67,7 +67,7 @@ namespace NfIcbmsg.Sim.Soak
 
         public bool Bound { get; private set; }
 
-        public string FirstProblem => _firstProblem;
+        public string? FirstProblem => _firstProblem;
 
         /// <summary>Opens, binds, mutates <paramref name="mutations"/> times with traffic both ways, then checks liveness and closes.</summary>
         public void Run(long mutations)

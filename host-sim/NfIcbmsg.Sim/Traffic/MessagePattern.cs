@@ -35,7 +35,7 @@ namespace NfIcbmsg.Sim.Traffic
         /// Checks a received message against the pattern and the sequence it should carry. Returns
         /// null when it matches, otherwise what is wrong.
         /// </summary>
-        public static string Verify(ReadOnlySpan<byte> message, uint expectedSequence, byte stream)
+        public static string? Verify(ReadOnlySpan<byte> message, uint expectedSequence, byte stream)
         {
             if (message.Length < HeaderSize)
             {
