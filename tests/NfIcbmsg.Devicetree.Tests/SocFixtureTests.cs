@@ -242,7 +242,7 @@ namespace NfIcbmsg.Devicetree.Tests
         [Fact]
         public void Demo_runs_a_same_channel_pair_on_in_process_lines()
         {
-            IReadOnlyList<DemoInstance> instances = DemoCommand.LoadInstances(Fixture("max32690-cm4-same-channel-icbmsg.overlay"));
+            IReadOnlyList<DemoInstance>? instances = DemoCommand.LoadInstances(Fixture("max32690-cm4-same-channel-icbmsg.overlay"));
             Assert.NotNull(instances);
             using DemoRun run = new NfIcbmsg.Sim.Demo.DemoRun(instances, 50, 8, 256, 10000);
             Assert.True(run.Bind());

@@ -16,7 +16,7 @@ namespace NfIcbmsg.Devicetree.Reporting
     /// </summary>
     public static class LayoutText
     {
-        public static string Show(BoardFile board, string onlyInstance)
+        public static string Show(BoardFile board, string? onlyInstance)
         {
             StringBuilder text = new StringBuilder();
             text.Append(board.Path).Append(board.Runtime != null ? "  (runtime: " + board.Runtime + ")" : string.Empty).Append('\n');

@@ -181,7 +181,8 @@ namespace NfIcbmsg.Sim.Commands
                 List<GeneratedFile> files = GeneratedConfigs.PlanAll(catalog, problems);
                 if (source != null)
                 {
-                    GeneratedFile one = GeneratedConfigs.Plan(catalog, catalog.Relative(source), instanceName, problems, tree.Read(parse, includes));
+                    // --source and --instance come together (checked above).
+                    GeneratedFile? one = GeneratedConfigs.Plan(catalog, catalog.Relative(source), instanceName!, problems, tree.Read(parse, includes));
                     if (one == null)
                     {
                         problems.ForEach(errors.Line);

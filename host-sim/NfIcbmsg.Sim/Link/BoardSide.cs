@@ -39,8 +39,9 @@ namespace NfIcbmsg.Sim.Link
                 return null;
             }
 
+            // A side is loaded from a complete instance only, so both specifiers are set.
             return $"instance '{Config.Name}' of {BoardPath} cannot run over the sim link as written: tx {Instance.TxSpecifier} and rx {Instance.RxSpecifier} "
-                + (Instance.TxSpecifier.Cells.Count == 0 || Instance.RxSpecifier.Cells.Count == 0 ? "do not both name a channel number" : $"both map to channel {Config.TxChannel}")
+                + (Instance.TxSpecifier!.Cells.Count == 0 || Instance.RxSpecifier!.Cells.Count == 0 ? "do not both name a channel number" : $"both map to channel {Config.TxChannel}")
                 + ", and the sim link needs one UDP port (PORT_BASE + channel) per direction. To run it, pass --tx-channel N --rx-channel M (two different channels; the other side's run takes them swapped), or run both sides in one process with `nf-sim demo --board FILE`";
         }
         /// <summary>
@@ -63,7 +64,7 @@ namespace NfIcbmsg.Sim.Link
                 throw new BoardSideException($"board file {boardPath} has errors:\n  " + string.Join("\n  ", board.Diagnostics.Where(d => d.IsError)));
             }
 
-            BoardInstance instance = board.FindInstance(instanceName);
+            BoardInstance? instance = board.FindInstance(instanceName);
             if (instance == null)
             {
                 string known = string.Join(", ", board.EnabledInstances.Select(i => i.Name));
